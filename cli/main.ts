@@ -1,0 +1,58 @@
+// The `trellis` command. Usage problems and unreadable input are one line on stderr and
+// exit code 2, never a stack trace.
+
+import { runCheck } from './check.js';
+import { UsageError } from './workspace.js';
+
+declare const TRELLIS_VERSION: string;
+const version = typeof TRELLIS_VERSION === 'string' ? TRELLIS_VERSION : '0.0.0-dev';
+
+const usage = `Usage: trellis <command> [options]
+
+Commands:
+  check [PATH...]      check plan files (default: the current folder)
+      --format text|json|sarif   output format (default text)
+      --today YYYY-MM-DD         the date to judge reviews and allowances against
+      --max-warnings N           exit 1 when there are more than N warnings
+  lsp --stdio          run the language server for any editor that speaks LSP
+  help                 show this help
+  version              show the version
+`;
+
+export async function main(argv: string[]): Promise<number> {
+    const [command, ...args] = argv;
+    try {
+        switch (command) {
+            case 'check':
+                return await runCheck(args, version);
+            case 'lsp': {
+                if (!args.includes('--stdio')) throw new UsageError('lsp needs --stdio (the only transport it speaks)');
+                const { startLanguageServerOnStdio } = await import('./lsp.js');
+                startLanguageServerOnStdio();
+                return -1; // keeps running until the client ends the session
+            }
+            case 'help': case '--help': case '-h':
+                process.stdout.write(usage);
+                return 0;
+            case 'version': case '--version': case '-v':
+                process.stdout.write(`${version}\n`);
+                return 0;
+            case undefined:
+                process.stderr.write(usage);
+                return 2;
+            default:
+                throw new UsageError(`unknown command '${command}'; run 'trellis help'`);
+        }
+    } catch (error) {
+        if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+            process.stderr.write(`trellis: ${(error as Error).message}\n`);
+            return 2;
+        }
+        process.stderr.write(`trellis: internal error: ${(error as Error).message ?? String(error)}\n`);
+        return 2;
+    }
+}
+
+void main(process.argv.slice(2)).then(code => {
+    if (code >= 0) process.exitCode = code;
+});

@@ -1,0 +1,35 @@
+// Lint that guards the architecture: `language/` stays free of `vscode` and of the language
+// client, and the client never pulls Langium in (it talks to the server over LSP).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+    { ignores: ['out/**', 'node_modules/**', 'language/generated/**', 'bin/**', '**/*.d.ts'] },
+    js.configs.recommended,
+    ...tseslint.configs.recommended,
+    {
+        languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', TextDecoder: 'readonly' } },
+        rules: {
+            '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+            '@typescript-eslint/no-non-null-assertion': 'off',
+        },
+    },
+    {
+        files: ['language/**/*.ts', 'server/**/*.ts', 'cli/**/*.ts'],
+        rules: {
+            'no-restricted-imports': ['error', { paths: [
+                { name: 'vscode', message: 'language/, server/ and cli/ must not depend on the VS Code API.' },
+                { name: 'vscode-languageclient', message: 'The language client belongs to client/ only.' },
+            ], patterns: ['vscode-languageclient/*'] }],
+        },
+    },
+    {
+        files: ['client/**/*.ts'],
+        rules: {
+            'no-restricted-imports': ['error', { patterns: [
+                { group: ['langium', 'langium/*'], message: 'The client talks to the server over LSP; keep Langium out of the client bundle.' },
+                { group: ['../language/*', '!../language/protocol.js', '../../language/*', '!../../language/protocol.js'], message: 'The client may import language/protocol.ts only.' },
+            ] }],
+        },
+    },
+);

@@ -1,0 +1,59 @@
+// The Trellis language services: Langium's defaults plus global-only scoping, clearer
+// linking messages, the spec's diagnostic codes, the workspace plan model and a builder
+// that keeps workspace findings fresh in every document.
+
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule,
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+    type PartialLangiumSharedServices,
+} from 'langium/lsp';
+import { TrellisGeneratedModule, TrellisGeneratedSharedModule } from './generated/module.js';
+import { TrellisPlanService } from './model/plan-service.js';
+import { TrellisLinker, TrellisScopeComputation } from './references/trellis-scope.js';
+import { TrellisDocumentValidator } from './validation/document-validator.js';
+import { registerValidationChecks } from './validation/trellis-validator.js';
+import { TrellisDocumentBuilder } from './workspace/trellis-document-builder.js';
+
+export type TrellisAddedServices = {
+    plan: {
+        PlanService: TrellisPlanService;
+    };
+};
+
+export type TrellisServices = LangiumServices & TrellisAddedServices;
+
+export const TrellisModule: Module<TrellisServices, PartialLangiumServices & TrellisAddedServices> = {
+    references: {
+        ScopeComputation: services => new TrellisScopeComputation(services),
+        Linker: services => new TrellisLinker(services),
+    },
+    validation: {
+        DocumentValidator: services => new TrellisDocumentValidator(services),
+    },
+    plan: {
+        PlanService: services => new TrellisPlanService(services.shared),
+    },
+};
+
+export const TrellisSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: services => new TrellisDocumentBuilder(services),
+    },
+};
+
+/**
+ * Creates the shared services and the Trellis language services. Without a connection
+ * (tests, the CLI) the configuration provider is marked ready at once.
+ */
+export function createTrellisServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Trellis: TrellisServices } {
+    const shared = inject(createDefaultSharedModule(context), TrellisGeneratedSharedModule, TrellisSharedModule);
+    const Trellis = inject(createDefaultModule({ shared }), TrellisGeneratedModule, TrellisModule);
+    shared.ServiceRegistry.register(Trellis);
+    registerValidationChecks(Trellis);
+    (shared.workspace.DocumentBuilder as TrellisDocumentBuilder).connect(Trellis.plan.PlanService);
+    if (!context.connection) {
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Trellis };
+}

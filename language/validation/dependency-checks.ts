@@ -1,0 +1,65 @@
+// Dependency checks over the whole plan's depends-on graph: loops, elements whose slip would
+// stall many bets, and active bets that wait on dropped or later-landing work. Loop and
+// dependency findings sit on the `depends-on` reference they concern.
+
+import { isDependsOnProperty, type Bet, type DependsOnProperty, type Team } from '../generated/ast.js';
+import type { PlanModel } from '../model/plan-model.js';
+import { IssueCodes } from './codes.js';
+import { list, loop, type Finding } from './report.js';
+
+export function checkDependencies(model: PlanModel, add: (finding: Finding) => void): void {
+    const { maxBlastRadius } = model.policy;
+    const elements: Array<{ name: string; node: Bet | Team }> = [
+        ...[...model.bets.values()].map(b => ({ name: b.name, node: b.node as Bet | Team })),
+        ...[...model.teams.values()].map(t => ({ name: t.name, node: t.node as Bet | Team })),
+    ];
+    for (const { name, node } of elements) {
+        const cycle = model.dependencyCycle(name);
+        if (cycle) {
+            const ref = findReference(node, cycle[1]);
+            add({
+                code: IssueCodes.DependencyCycle, ...(ref ?? { node, property: 'name' }),
+                message: `Dependency loop: ${loop(cycle)}; none of these can finish first`,
+            });
+        }
+        const radius = model.blastRadius(name);
+        if (radius > maxBlastRadius) {
+            const bets = [...model.allDependents(name)].filter(d => model.bets.has(d)).sort();
+            add({
+                code: IssueCodes.HighBlastRadius, node, property: 'name',
+                message: `${node.$type} '${name}' has a blast radius of ${radius} bets (${list(bets)}); max-blast-radius is ${maxBlastRadius}: a slip here stalls all of them`,
+            });
+        }
+    }
+
+    for (const bet of model.bets.values()) {
+        if (bet.quarters.length === 0) continue;
+        for (const depName of bet.dependsOn) {
+            const dep = model.bets.get(depName);
+            if (!dep || dep.name === bet.name) continue;
+            const ref = findReference(bet.node, depName);
+            if (!ref) continue;
+            if (dep.stage === 'dropped') {
+                add({
+                    code: IssueCodes.DependsOnDropped, ...ref,
+                    message: `Bet '${bet.name}' depends on '${dep.name}', which is dropped: find another way or drop '${bet.name}' too`,
+                });
+            } else if (bet.during && dep.during && dep.during.to.lastDay > bet.during.to.lastDay) {
+                add({
+                    code: IssueCodes.LateDependency, ...ref,
+                    message: `Bet '${bet.name}' ends ${bet.during.to.text} but depends on '${dep.name}', which ends ${dep.during.to.text}: the dependency lands too late`,
+                });
+            }
+        }
+    }
+}
+
+/** The `depends-on` reference from `node` to `target`, as a finding location. */
+function findReference(node: Bet | Team, target: string): { node: Bet | Team | DependsOnProperty; property: string; index?: number } | undefined {
+    for (const property of node.properties) {
+        if (!isDependsOnProperty(property)) continue;
+        const index = property.targets.findIndex(t => t.$refText === target);
+        if (index >= 0) return { node: property, property: 'targets', index };
+    }
+    return undefined;
+}

@@ -1,0 +1,53 @@
+// Strategy checks: goals with no metric or no work behind them, and pillars whose targets do
+// not add up or whose actual share of planned person-quarters drifts from the target.
+
+import { isTargetProperty } from '../generated/ast.js';
+import type { PlanModel } from '../model/plan-model.js';
+import { propertyOf } from '../model/vocabulary.js';
+import { IssueCodes } from './codes.js';
+import { list, pct, type Finding } from './report.js';
+
+export function checkStrategy(model: PlanModel, add: (finding: Finding) => void): void {
+    for (const goal of model.goals.values()) {
+        const metrics = goal.moves.filter(m => model.metrics.has(m));
+        if (goal.moves.length === 0) {
+            add({ code: IssueCodes.UnlinkedGoal, node: goal.node, property: 'name', message: `Goal '${goal.name}' moves no metric: say which metric shows it is reached with \`moves METRIC\`` });
+        }
+        const active = goal.servedBy.filter(b => b.quarters.length > 0);
+        if (active.length === 0) {
+            const inactive = goal.servedBy.map(b => `${b.name} (${b.stage})`);
+            add({
+                code: IssueCodes.UnlinkedGoal, node: goal.node, property: 'name',
+                message: `Goal '${goal.name}' is served by no active bet${inactive.length > 0 ? ` (only ${list(inactive)})` : ''}: nothing in the plan works towards it${metrics.length > 0 ? `, so ${list(metrics)} will not move` : ''}`,
+            });
+        }
+    }
+
+    const pillars = [...model.pillars.values()];
+    if (pillars.length === 0) return;
+    const { sum, complete } = model.pillarTargets;
+    const targetsText = list(pillars.map(p => `${p.name} ${p.target === undefined ? 'no target' : pct(p.target)}`), 8);
+    if (!complete || Math.abs(sum - 100) > 1e-9) {
+        for (const pillar of pillars) {
+            add({
+                code: IssueCodes.PillarTargets, node: propertyOf(pillar.node, isTargetProperty) ?? pillar.node, property: propertyOf(pillar.node, isTargetProperty) ? undefined : 'name',
+                message: `Pillar targets add up to ${pct(sum)}, not 100% (${targetsText})`,
+            });
+        }
+        return;
+    }
+
+    const tolerance = model.policy.pillarTolerance;
+    for (const pillar of pillars) {
+        if (pillar.target === undefined || pillar.actualShare === undefined) continue;
+        const gap = pillar.actualShare - pillar.target;
+        if (Math.abs(gap) <= tolerance + 1e-9) continue;
+        const bets = pillar.bets.map(b => b.name);
+        add({
+            code: IssueCodes.PillarDrift, node: propertyOf(pillar.node, isTargetProperty) ?? pillar.node,
+            message: `Pillar '${pillar.name}' gets ${pct(pillar.actualShare)} of planned person-quarters against a target of ${pct(pillar.target)} `
+                + `(${pct(Math.abs(gap)).replace('%', '')} points ${gap < 0 ? 'under' : 'over'}; pillar-tolerance is ${pct(tolerance)})`
+                + (bets.length > 0 ? `; its bets: ${list(bets)}` : '; no active bet counts towards it'),
+        });
+    }
+}

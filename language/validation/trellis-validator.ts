@@ -1,0 +1,49 @@
+// Registers every check with Langium's validation registry. Per-document checks run on the
+// nodes they concern; workspace checks run once per build on the plan model, and each
+// document only emits the findings that sit in it.
+
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type { Plan, TrellisAstType } from '../generated/ast.js';
+import type { TrellisServices } from '../trellis-module.js';
+import { TrellisBetValidator } from './bet-validator.js';
+import { emit } from './report.js';
+import { TrellisStructureValidator } from './structure-validator.js';
+
+export function registerValidationChecks(services: TrellisServices): void {
+    const registry = services.validation.ValidationRegistry;
+    const plan = services.plan.PlanService;
+    const structure = new TrellisStructureValidator(plan);
+    const bets = new TrellisBetValidator(plan);
+    const workspace = new TrellisWorkspaceValidator(services);
+    const checks: ValidationChecks<TrellisAstType> = {
+        Plan: workspace.checkPlan.bind(workspace),
+        Element: structure.checkElementProperties.bind(structure),
+        TypeProperty: structure.checkWord.bind(structure),
+        AwarenessProperty: structure.checkWord.bind(structure),
+        ChangeProperty: structure.checkWord.bind(structure),
+        EffectivenessProperty: structure.checkWord.bind(structure),
+        FundingProperty: structure.checkWord.bind(structure),
+        StageProperty: structure.checkWord.bind(structure),
+        Quantity: structure.checkQuantity.bind(structure),
+        Allocation: structure.checkAllocation.bind(structure),
+        DuringProperty: structure.checkPeriods.bind(structure),
+        ReviewProperty: structure.checkPeriods.bind(structure),
+        TargetProperty: structure.checkPeriods.bind(structure),
+        CheckProperty: structure.checkCheck.bind(structure),
+        AllowProperty: [structure.checkPeriods.bind(structure), structure.checkAllow.bind(structure), bets.checkExpiredAllowance.bind(bets)],
+        DependsOnProperty: [structure.checkTeamDependencies.bind(structure), bets.checkSelfDependency.bind(bets)],
+        Bet: bets.checkBet.bind(bets),
+    };
+    registry.register(checks);
+}
+
+/** Emits the workspace findings (computed once per build) that belong to this document. */
+export class TrellisWorkspaceValidator {
+    constructor(private readonly services: TrellisServices) { }
+
+    checkPlan(plan: Plan, accept: ValidationAcceptor): void {
+        const uri = plan.$document?.uri.toString();
+        if (!uri) return;
+        for (const finding of this.services.plan.PlanService.findings.get(uri) ?? []) emit(accept, finding);
+    }
+}

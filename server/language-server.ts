@@ -1,0 +1,31 @@
+// Starts the Trellis language server on a connection: the same server the VS Code extension
+// launches and `trellis lsp --stdio` runs for other editors. It follows the `trellis.today`
+// setting and re-judges every document when it changes.
+
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import type { Connection } from 'vscode-languageserver';
+import { createTrellisServices } from '../language/trellis-module.js';
+
+export function startTrellisServer(connection: Connection): void {
+    const { shared, Trellis } = createTrellisServices({ connection, ...NodeFileSystem });
+    const config = shared.workspace.ConfigurationProvider;
+    const plan = Trellis.plan.PlanService;
+
+    const applyToday = (today: unknown) => {
+        const value = typeof today === 'string' ? today : undefined;
+        if (!plan.setToday(value)) {
+            connection.window.showWarningMessage(`Trellis: the setting trellis.today must be a date like 2027-03-15 (it is '${value}'); using the system date.`);
+            plan.setToday(undefined);
+        }
+        // Re-judge: the builder re-validates every document whose findings depend on today.
+        void shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update([], [], token));
+    };
+
+    void config.ready.then(async () => applyToday(await config.getConfiguration('trellis', 'today')));
+    config.onConfigurationSectionUpdate(update => {
+        if (update.section === 'trellis') applyToday((update.configuration as { today?: unknown } | undefined)?.today);
+    });
+
+    startLanguageServer(shared);
+}
