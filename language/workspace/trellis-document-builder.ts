@@ -6,7 +6,7 @@
 // (and all documents when the policy or today changed).
 
 import { DefaultDocumentBuilder, DocumentState, type LangiumDocument, type URI } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
+import { CancellationToken } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { TrellisPlanService } from '../model/plan-service.js';
 import { findingsSignature } from '../validation/workspace-checks.js';
@@ -26,13 +26,13 @@ export class TrellisDocumentBuilder extends DefaultDocumentBuilder {
         this.planService = planService;
     }
 
-    override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
+    override async update(changed: URI[], deleted: URI[], cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
         await super.update(changed, deleted, cancelToken);
         for (const uri of deleted) this.validatedWith.delete(uri.toString());
         const stale = this.staleDocuments();
-        if (stale.length === 0 || cancelToken?.isCancellationRequested) return;
+        if (stale.length === 0 || cancelToken.isCancellationRequested) return;
         for (const doc of stale) this.resetToState(doc, DocumentState.IndexedReferences);
-        await this.buildDocuments(stale, this.updateBuildOptions, cancelToken!);
+        await this.buildDocuments(stale, this.updateBuildOptions, cancelToken);
     }
 
     /** Documents validated with workspace findings that are no longer current. */
