@@ -1,6 +1,6 @@
 // The Trellis language services: Langium's defaults plus global-only scoping, clearer
-// linking messages, the spec's diagnostic codes, the workspace plan model and a builder
-// that keeps workspace findings fresh in every document.
+// linking messages, the spec's diagnostic codes, the workspace plan model, a builder that
+// keeps workspace findings fresh in every document, and the editor features in lsp/.
 
 import { inject, type Module } from 'langium';
 import {
@@ -9,6 +9,14 @@ import {
     type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { TrellisGeneratedModule, TrellisGeneratedSharedModule } from './generated/module.js';
+import { TrellisCodeActionProvider } from './lsp/trellis-code-actions.js';
+import { TrellisCodeLensProvider } from './lsp/trellis-code-lens.js';
+import { TrellisCompletionProvider } from './lsp/trellis-completion.js';
+import { TrellisFormatter } from './lsp/trellis-formatter.js';
+import { TrellisHoverProvider } from './lsp/trellis-hover.js';
+import { TrellisInlayHintProvider } from './lsp/trellis-inlay-hints.js';
+import { TrellisRenameProvider } from './lsp/trellis-rename.js';
+import { TrellisSemanticTokenProvider } from './lsp/trellis-semantic-tokens.js';
 import { TrellisPlanService } from './model/plan-service.js';
 import { TrellisLinker, TrellisScopeComputation } from './references/trellis-scope.js';
 import { TrellisDocumentValidator } from './validation/document-validator.js';
@@ -33,6 +41,16 @@ export const TrellisModule: Module<TrellisServices, PartialLangiumServices & Tre
     },
     plan: {
         PlanService: services => new TrellisPlanService(services.shared),
+    },
+    lsp: {
+        HoverProvider: services => new TrellisHoverProvider(services),
+        CodeLensProvider: services => new TrellisCodeLensProvider(services),
+        InlayHintProvider: services => new TrellisInlayHintProvider(services),
+        CodeActionProvider: services => new TrellisCodeActionProvider(services),
+        Formatter: () => new TrellisFormatter(),
+        SemanticTokenProvider: services => new TrellisSemanticTokenProvider(services),
+        CompletionProvider: services => new TrellisCompletionProvider(services),
+        RenameProvider: services => new TrellisRenameProvider(services),
     },
 };
 

@@ -10,7 +10,7 @@ export const TrellisTerminals = {
     WS: /\s+/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
-    PERIOD: /\d{4}-(Q\d+|\d{1,2}(-\d{1,2})?)(?![\d.])/,
+    PERIOD: /\d{4}-(Q\d+|\d{1,2}(-\d{1,2})?)(?!\d)/,
     NUMBER: /[+-]?\d+(\.\d+)?/,
     STRING: /"(\\.|[^"\\\r\n])*"/,
     ID: /[\p{L}_][\p{L}\p{N}_-]*/u,

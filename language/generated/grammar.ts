@@ -2068,7 +2068,7 @@ export const TrellisGrammar = (): Grammar => loadedTrellisGrammar ?? (loadedTrel
       "name": "PERIOD",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/\\\\d{4}-(Q\\\\d+|\\\\d{1,2}(-\\\\d{1,2})?)(?![\\\\d.])/",
+        "regex": "/\\\\d{4}-(Q\\\\d+|\\\\d{1,2}(-\\\\d{1,2})?)(?!\\\\d)/",
         "parenthesized": false
       },
       "fragment": false,

@@ -313,6 +313,11 @@ export class PlanModel {
         return quarterLabel(quarter);
     }
 
+    /** Paths from a metric up the metric tree to metrics that drive nothing (the north star when whole). */
+    metricChains(metric: string): string[][] {
+        return this.metricPaths(metric, new Set());
+    }
+
     private metricPaths(metric: string, seen: Set<string>): string[][] {
         const facts = this.metrics.get(metric);
         if (!facts) return [];

@@ -1,0 +1,102 @@
+// Completion: keywords and property names valid for the element at hand, element names of
+// the right kind (Langium's scoping already gives only teams after `owner`), value words
+// (team types, stages, funding, ...), check codes and severities, and a snippet per element.
+
+import { AstUtils, GrammarAST, type MaybePromise } from 'langium';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import { isElement, isPlan, isTeam } from '../generated/ast.js';
+import {
+    awarenessLevels, changeKinds, effectivenessLevels, elementKind, elementProperties, fundingKinds, propertyKeyword, stages,
+    teamTypes, type PropertyType,
+} from '../model/vocabulary.js';
+import { allCodes, codeInfo, fixedCodes, levels } from '../validation/codes.js';
+import { valueWords } from './value-words.js';
+
+const propertyKeywords = new Map(Object.entries(propertyKeyword).map(([type, keyword]) => [keyword, type as PropertyType]));
+const elementKeywords = new Set(['policy', 'pillar', 'metric', 'goal', 'team', 'bet']);
+
+const wordsFor: Partial<Record<string, readonly string[]>> = {
+    TypeProperty: teamTypes, AwarenessProperty: awarenessLevels, ChangeProperty: changeKinds,
+    EffectivenessProperty: effectivenessLevels, FundingProperty: fundingKinds, StageProperty: stages,
+};
+
+const snippets: Record<string, string> = {
+    team: 'team ${1:name} "${2:Title}" {\n  type ${3|stream-aligned,platform,enabling,complicated-subsystem|}\n  capacity ${4:6}\n}',
+    bet: 'bet ${1:name} "${2:Title}" {\n  goal ${3:goal}\n  owner ${4:team} ${5:50}%\n  funding ${6|new-offering,operational-optimizer,rebuild,platform|}\n  stage ${7|explore,validate,commit,scale|}\n  during ${8:2027-Q1} .. ${9:2027-Q2}\n}',
+    goal: 'goal ${1:name} "${2:Title}" {\n  pillar ${3:pillar}\n  moves ${4:metric}\n}',
+    metric: 'metric ${1:name} "${2:Title}" {\n  unit "${3:unit}"\n  baseline ${4:0}\n  target ${5:0} by ${6:2027-Q4}\n  drives ${7:metric}\n}',
+    pillar: 'pillar ${1:name} "${2:Title}" { target ${3:25}% }',
+    policy: 'policy {\n  max-load ${1:100}%\n  max-wip ${2:3}\n}',
+};
+
+export class TrellisCompletionProvider extends DefaultCompletionProvider {
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        // A name position: Langium offers the keywords `Name` accepts (names may be keywords);
+        // offer the words that fit the property instead, and nothing for a new element's name.
+        if (AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name === 'Name') {
+            for (const word of this.wordsAt(context, next.property)) {
+                const check = codeInfo[word as keyof typeof codeInfo];
+                acceptor(context, {
+                    label: word, kind: CompletionItemKind.EnumMember,
+                    detail: check ? `check, default ${check.severity}` : undefined,
+                    documentation: check?.summary ?? valueWords[word],
+                    sortText: '0',
+                });
+            }
+            return;
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (!this.filterKeyword(context, keyword)) return;
+        const element = context.node && AstUtils.getContainerOfType(context.node, isElement);
+        const topLevel = !element || isPlan(context.node);
+        if (topLevel && elementKeywords.has(keyword.value)) {
+            acceptor(context, {
+                label: `${keyword.value} …`, kind: CompletionItemKind.Snippet, detail: `New ${keyword.value}`,
+                insertText: snippets[keyword.value], insertTextFormat: InsertTextFormat.Snippet, sortText: '2',
+                filterText: keyword.value,
+            });
+        }
+        return super.completionForKeyword(context, keyword, acceptor);
+    }
+
+    /**
+     * The words that fit a name position, from the property keyword before it on the line
+     * (`type |`, `check |`, `check code |`); none where a new name or a reference goes.
+     */
+    private wordsAt(context: CompletionContext, property: string | undefined): readonly string[] {
+        const text = context.textDocument.getText();
+        const lineStart = text.lastIndexOf('\n', context.tokenOffset - 1) + 1;
+        const words = text.slice(lineStart, context.tokenOffset).split(/[\s{]+/).filter(Boolean);
+        const at = words.findLastIndex(w => propertyKeywords.has(w));
+        if (at < 0) return [];
+        const type = propertyKeywords.get(words[at])!;
+        const after = words.length - at - 1;
+        if (property === 'value' && after === 0) return wordsFor[type] ?? [];
+        if (property === 'code' && after === 0 && (type === 'CheckProperty' || type === 'AllowProperty')) return allCodes.filter(c => !fixedCodes.has(c));
+        if (property === 'level' && after === 1 && type === 'CheckProperty') return levels;
+        return [];
+    }
+
+    /** Property names only where they belong; element keywords only at the top level. */
+    protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+        if (!super.filterKeyword(context, keyword)) return false;
+        const element = context.node && !isPlan(context.node) ? AstUtils.getContainerOfType(context.node, isElement) : undefined;
+        const property = propertyKeywords.get(keyword.value);
+        if (element && property && this.insideBlock(context, element)) {
+            if (keyword.value === 'depends-on' && isTeam(element)) return true;
+            return elementProperties[elementKind(element)].has(property);
+        }
+        return true;
+    }
+
+    private insideBlock(context: CompletionContext, element: NonNullable<CompletionContext['node']>): boolean {
+        const cst = element.$cstNode;
+        if (!cst) return false;
+        const open = cst.text.indexOf('{');
+        return open >= 0 && context.offset > cst.offset + open;
+    }
+}
