@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { workspace } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerPlanStatus } from './status.js';
 
 let client: LanguageClient | undefined;
 
@@ -19,6 +20,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
         synchronize: { fileEvents: workspace.createFileSystemWatcher('**/*.trellis') },
     };
     client = new LanguageClient('trellis', 'Trellis', serverOptions, clientOptions);
+    context.subscriptions.push(registerPlanStatus());
     await client.start();
 }
 

@@ -18,6 +18,7 @@ import { TrellisInlayHintProvider } from './lsp/trellis-inlay-hints.js';
 import { TrellisRenameProvider } from './lsp/trellis-rename.js';
 import { TrellisSemanticTokenProvider } from './lsp/trellis-semantic-tokens.js';
 import { TrellisPlanService } from './model/plan-service.js';
+import { TrellisTokenBuilder } from './parser/trellis-token-builder.js';
 import { TrellisLinker, TrellisScopeComputation } from './references/trellis-scope.js';
 import { TrellisDocumentValidator } from './validation/document-validator.js';
 import { registerValidationChecks } from './validation/trellis-validator.js';
@@ -32,6 +33,9 @@ export type TrellisAddedServices = {
 export type TrellisServices = LangiumServices & TrellisAddedServices;
 
 export const TrellisModule: Module<TrellisServices, PartialLangiumServices & TrellisAddedServices> = {
+    parser: {
+        TokenBuilder: () => new TrellisTokenBuilder(),
+    },
     references: {
         ScopeComputation: services => new TrellisScopeComputation(services),
         Linker: services => new TrellisLinker(services),

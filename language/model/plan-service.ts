@@ -3,7 +3,7 @@
 // `trellis.today` setting, else the system date), since review and allowance findings
 // depend on it.
 
-import { DocumentState, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { DocumentState, type LangiumDocuments } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Plan } from '../generated/ast.js';
 import { isPlan } from '../generated/ast.js';
@@ -14,28 +14,37 @@ import { computeWorkspaceFindings, type WorkspaceFindings } from '../validation/
 export class TrellisPlanService {
     private readonly documents: LangiumDocuments;
     private cached?: PlanModel;
-    private cachedFindings?: WorkspaceFindings;
+    private cachedFindings?: { model: PlanModel; findings: WorkspaceFindings };
     private todayOverride?: string;
 
     constructor(shared: Pick<LangiumSharedServices, 'workspace'>) {
         this.documents = shared.workspace.LangiumDocuments;
-        shared.workspace.DocumentBuilder.onUpdate(() => this.invalidate());
+        const builder = shared.workspace.DocumentBuilder;
+        builder.onUpdate(() => this.invalidate());
+        // A document re-parsed in a build (also one not reported by onUpdate) changes the plan.
+        builder.onDocumentPhase(DocumentState.Parsed, () => this.invalidate());
     }
 
-    /** The model of the plan as the documents stand now; built at most once per change. */
+    /**
+     * The model of the plan as the documents stand now; built at most once per change. A
+     * model built while some document waits to be re-parsed (a request served in the middle
+     * of an update) is used for that request only, never cached.
+     */
     get model(): PlanModel {
-        if (!this.cached) {
-            this.cached = new PlanModel(this.planDocuments(), this.today);
-        }
-        return this.cached;
+        if (this.cached) return this.cached;
+        const { documents, complete } = this.planDocuments();
+        const model = new PlanModel(documents, this.today);
+        if (complete) this.cached = model;
+        return model;
     }
 
     /** Findings of the workspace-wide checks on the current model, by document URI. */
     get findings(): WorkspaceFindings {
-        if (!this.cachedFindings || !this.cached) {
-            this.cachedFindings = computeWorkspaceFindings(this.model);
+        const model = this.model;
+        if (this.cachedFindings?.model !== model) {
+            this.cachedFindings = { model, findings: computeWorkspaceFindings(model) };
         }
-        return this.cachedFindings;
+        return this.cachedFindings.findings;
     }
 
     /** The date findings are judged against, `YYYY-MM-DD`. */
@@ -59,15 +68,17 @@ export class TrellisPlanService {
 
     invalidate(): void {
         this.cached = undefined;
-        this.cachedFindings = undefined;
     }
 
     /** Plan documents in a stable order (by URI), so duplicates and cycles read the same every time. */
-    private planDocuments(): PlanDocument[] {
-        return this.documents.all
-            .filter((doc: LangiumDocument) => doc.state >= DocumentState.Parsed && isPlan(doc.parseResult?.value))
-            .map(doc => ({ uri: doc.uri.toString(), root: doc.parseResult.value as Plan }))
-            .toArray()
-            .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    private planDocuments(): { documents: PlanDocument[]; complete: boolean } {
+        let complete = true;
+        const documents: PlanDocument[] = [];
+        for (const doc of this.documents.all) {
+            if (doc.state < DocumentState.Parsed) complete = false;
+            else if (isPlan(doc.parseResult?.value)) documents.push({ uri: doc.uri.toString(), root: doc.parseResult.value as Plan });
+        }
+        documents.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+        return { documents, complete };
     }
 }
