@@ -35,8 +35,10 @@ export const defaultPolicy: PlanPolicy = {
 export interface AllocationFacts {
     readonly bet: BetFacts;
     readonly team: string;
-    /** Share of the team, in percent. */
+    /** Share of the team, in percent (0 when missing or invalid). */
     readonly share: number;
+    /** False when the share is missing or outside 0–100%: that is reported, and counts towards nothing. */
+    readonly counts: boolean;
     readonly role: 'owner' | 'support';
     readonly node: Allocation;
 }
@@ -377,6 +379,7 @@ export class PlanModel {
                 const team = this.teams.get(allocation.team);
                 if (!team) continue;
                 (allocation.role === 'owner' ? team.owns : team.supports).push(bet);
+                if (!allocation.counts) continue;
                 for (const quarter of bet.quarters) {
                     let load = team.loads.get(quarter);
                     if (!load) {
@@ -420,7 +423,7 @@ export class PlanModel {
             if (!pillar) continue;
             pillar.bets.push(bet);
             for (const allocation of [bet.owner, ...bet.support]) {
-                const capacity = allocation ? this.teams.get(allocation.team)?.capacity : undefined;
+                const capacity = allocation?.counts ? this.teams.get(allocation.team)?.capacity : undefined;
                 if (!allocation || capacity === undefined) continue;
                 const pq = (allocation.share / 100) * capacity * bet.quarters.length;
                 pillar.personQuarters += pq;
@@ -464,7 +467,7 @@ function readTeam(node: Team): TeamFacts {
         node, name: node.name, title: title(node),
         type: propertyOf(node, isTypeProperty)?.value,
         capacity: capacity && !capacity.percent && capacity.value > 0 ? capacity.value : undefined,
-        dependsOn: propertiesOf(node, isDependsOnProperty).flatMap(p => p.targets.map(t => t.$refText)),
+        dependsOn: propertiesOf(node, isDependsOnProperty).flatMap(p => p.targets.filter(Boolean).map(t => t.$refText)),
         loads: new Map(), owns: [], supports: [],
     };
 }
@@ -480,20 +483,23 @@ function readBet(node: Bet): BetFacts {
         node, name: node.name, title: title(node), stage,
         funding: propertyOf(node, isFundingProperty)?.value,
         support: [],
-        goal: propertyOf(node, isGoalProperty)?.goal.$refText,
-        ownPillar: propertyOf(node, isPillarProperty)?.pillar.$refText,
+        goal: propertyOf(node, isGoalProperty)?.goal?.$refText,
+        ownPillar: propertyOf(node, isPillarProperty)?.pillar?.$refText,
         during,
         quarters: during && isActiveStage(stage) ? range(during.from.quarter, during.to.quarter) : [],
         review: periodOf(propertyOf(node, isReviewProperty)?.date),
-        dependsOn: propertiesOf(node, isDependsOnProperty).flatMap(p => p.targets.map(t => t.$refText)),
-        expects: propertiesOf(node, isExpectsProperty).flatMap(p => p.changes.map(c => ({ metric: c.metric.$refText, change: c.change?.value }))),
+        dependsOn: propertiesOf(node, isDependsOnProperty).flatMap(p => p.targets.filter(Boolean).map(t => t.$refText)),
+        expects: propertiesOf(node, isExpectsProperty).flatMap(p => p.changes.filter(c => c.metric).map(c => ({ metric: c.metric.$refText, change: c.change?.value }))),
     };
     const owner = propertyOf(node, isOwnerProperty)?.allocation;
-    const share = (a: Allocation) => (a.share && a.share.value >= 0 && a.share.value <= 100 ? a.share.value : 0);
+    const counts = (a: Allocation) => a.share !== undefined && a.share.percent && a.share.value >= 0 && a.share.value <= 100;
+    const fact = (a: Allocation, role: 'owner' | 'support'): AllocationFacts => ({
+        bet, team: a.team.$refText, share: counts(a) ? a.share!.value : 0, counts: counts(a), role, node: a,
+    });
     const mutable = bet as { owner?: AllocationFacts };
-    if (owner?.team) mutable.owner = { bet, team: owner.team.$refText, share: share(owner), role: 'owner', node: owner };
+    if (owner?.team) mutable.owner = fact(owner, 'owner');
     for (const support of propertiesOf(node, isSupportProperty)) {
-        for (const a of support.allocations) bet.support.push({ bet, team: a.team.$refText, share: share(a), role: 'support', node: a });
+        for (const a of support.allocations) if (a.team) bet.support.push(fact(a, 'support'));
     }
     return bet;
 }
@@ -501,8 +507,8 @@ function readBet(node: Bet): BetFacts {
 function readGoal(node: Goal): GoalFacts {
     return {
         node, name: node.name, title: title(node),
-        pillar: propertyOf(node, isPillarProperty)?.pillar.$refText,
-        moves: propertiesOf(node, isMovesProperty).flatMap(p => p.metrics.map(m => m.$refText)),
+        pillar: propertyOf(node, isPillarProperty)?.pillar?.$refText,
+        moves: propertiesOf(node, isMovesProperty).flatMap(p => p.metrics.filter(Boolean).map(m => m.$refText)),
         servedBy: [],
     };
 }
@@ -515,7 +521,7 @@ function readMetric(node: Metric): MetricFacts {
         unit: propertyOf(node, isUnitProperty)?.unit,
         baseline: propertyOf(node, isBaselineProperty)?.value.value,
         target: target ? { value: target.value.value, by: target.by } : undefined,
-        drives: propertiesOf(node, isDrivesProperty).flatMap(p => p.metrics.map(m => m.$refText)),
+        drives: propertiesOf(node, isDrivesProperty).flatMap(p => p.metrics.filter(Boolean).map(m => m.$refText)),
         drivenBy: [], movedBy: [], expectedBy: [],
     };
 }

@@ -38,8 +38,10 @@ export function judge(model: PlanModel, finding: Finding): Severity | undefined 
 export function isAllowed(element: Element, code: string, today: string): boolean {
     return element.properties.some(p => {
         if (!isAllowProperty(p) || p.code !== code) return false;
+        if (p.until === undefined) return true;
+        // An impossible date (reported as invalid-value) silences nothing, rather than forever.
         const until = periodOf(p.until);
-        return until === undefined || until.lastDay >= today;
+        return until !== undefined && until.lastDay >= today;
     });
 }
 
