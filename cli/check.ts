@@ -21,8 +21,8 @@ export async function runCheck(args: string[], version: string): Promise<number>
     if (!formats.includes(format)) throw new UsageError(`--format must be one of ${formats.join(', ')}, not '${values.format}'`);
     let maxWarnings: number | undefined;
     if (values['max-warnings'] !== undefined) {
-        maxWarnings = Number(values['max-warnings']);
-        if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings must be a whole number, not '${values['max-warnings']}'`);
+        maxWarnings = /^\d+$/.test(values['max-warnings']) ? Number(values['max-warnings']) : NaN;
+        if (!Number.isSafeInteger(maxWarnings)) throw new UsageError(`--max-warnings must be a whole number, not '${values['max-warnings']}'`);
     }
 
     const files = findPlanFiles(positionals.length > 0 ? positionals : ['.']);

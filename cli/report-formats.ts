@@ -55,7 +55,9 @@ export function summarize(files: number, list: readonly FileDiagnostic[]): Summa
 }
 
 export function formatText(list: readonly FileDiagnostic[], summary: Summary): string {
-    const lines = list.map(d => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
+    // One diagnostic per line, so `grep` and problem matchers can read it: a message that
+    // spans lines (the parser's lists of expected tokens) is folded onto one.
+    const lines = list.map(d => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message.replace(/\s*\r?\n\s*/g, ' ')}`);
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     lines.push(`${plural(summary.files, 'file')} checked: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}, ${plural(summary.hints, 'hint')}`);
     return lines.join('\n') + '\n';
