@@ -83,7 +83,10 @@ export interface BetFacts {
     /** The bet's pillar: its own, else its goal's. Resolved after all elements are read. */
     pillar?: string;
     readonly during?: { readonly from: Period; readonly to: Period };
-    /** Quarters in which the bet is active; empty when done or dropped. */
+    /**
+     * Quarters in which the bet is active: its `during`, else the plan window; none when done
+     * or dropped, or when its `during` is invalid (that is an error; it should count nowhere).
+     */
     quarters: number[];
     readonly review?: Period;
     readonly dependsOn: readonly string[];
@@ -183,7 +186,7 @@ export class PlanModel {
                 else if (isBet(element)) {
                     const bet = readBet(element);
                     this.bets.set(name, bet);
-                    if (!bet.during && bet.quarters.length === 0 && isActiveStage(bet.stage)) betsWithoutDuring.push(bet);
+                    if (!propertyOf(element, isDuringProperty) && isActiveStage(bet.stage)) betsWithoutDuring.push(bet);
                 }
                 else if (isGoal(element)) this.goals.set(name, readGoal(element));
                 else if (isMetric(element)) this.metrics.set(name, readMetric(element));
@@ -306,7 +309,7 @@ export class PlanModel {
     betFacts(node: Bet): BetFacts {
         if (this.isPrimary(node)) return this.bets.get(node.name)!;
         const bet = readBet(node);
-        if (!bet.during && isActiveStage(bet.stage)) bet.quarters = range(this.window.from, this.window.to);
+        if (!propertyOf(node, isDuringProperty) && isActiveStage(bet.stage)) bet.quarters = range(this.window.from, this.window.to);
         return bet;
     }
 

@@ -18,6 +18,7 @@ export class TrellisBetValidator {
     constructor(private readonly plan: TrellisPlanService) { }
 
     checkBet(bet: Bet, accept: ValidationAcceptor): void {
+        if (!bet.name) return; // a recovered parse without a name: the syntax error says what is wrong
         const model = this.plan.model;
         if (!propertyOf(bet, isOwnerProperty)) {
             report(accept, model, { code: IssueCodes.MissingOwner, node: bet, property: 'name', message: `Bet '${bet.name}' has no owner: add 'owner TEAM 50%' with the team accountable for it` });
@@ -26,19 +27,23 @@ export class TrellisBetValidator {
             report(accept, model, { code: IssueCodes.OrphanBet, node: bet, property: 'name', message: `Bet '${bet.name}' serves no goal and counts towards no pillar: add 'goal GOAL' or 'pillar PILLAR'` });
         }
 
-        const facts = model.betFacts(bet);
-        if (facts.quarters.length === 0) return; // the rest concerns active bets only
         const funding = propertyOf(bet, isFundingProperty);
-        if (funding?.value === 'new-offering' && !propertyOf(bet, isReviewProperty)) {
-            report(accept, model, {
-                code: IssueCodes.MissingReview, node: funding, property: 'value',
-                message: `Bet '${bet.name}' is an active new offering without a review date: set its pivot-or-proceed date with 'review YYYY-MM-DD'`,
-            });
-        }
+        // Unlike the review checks, this one is not limited to active bets (SPEC: "an
+        // operational-optimizer bet that expects no metric"): an optimizer is funded by the
+        // metric it moves, so that metric belongs in the plan whatever the bet's stage.
         if (funding?.value === 'operational-optimizer' && !propertyOf(bet, isExpectsProperty)) {
             report(accept, model, {
                 code: IssueCodes.OptimizerWithoutMetric, node: funding, property: 'value',
                 message: `Bet '${bet.name}' is an operational optimizer but expects no metric: say what it moves with 'expects METRIC +N'`,
+            });
+        }
+
+        const facts = model.betFacts(bet);
+        if (facts.quarters.length === 0) return; // the rest concerns active bets only
+        if (funding?.value === 'new-offering' && !propertyOf(bet, isReviewProperty)) {
+            report(accept, model, {
+                code: IssueCodes.MissingReview, node: funding, property: 'value',
+                message: `Bet '${bet.name}' is an active new offering without a review date: set its pivot-or-proceed date with 'review YYYY-MM-DD'`,
             });
         }
         const review = propertyOf(bet, isReviewProperty);
@@ -68,10 +73,11 @@ export class TrellisBetValidator {
 
     checkExpiredAllowance(allow: AllowProperty, accept: ValidationAcceptor): void {
         const model = this.plan.model;
+        if (!allow.code) return; // a recovered parse: the syntax error says what is wrong
         const until = periodOf(allow.until);
         if (!until || until.lastDay >= model.today) return;
         const element = allow.$container;
-        const name = 'name' in element ? ` on '${element.name}'` : '';
+        const name = 'name' in element && element.name ? ` on '${element.name}'` : '';
         report(accept, model, {
             code: IssueCodes.ExpiredAllowance, node: allow, property: 'until',
             message: `The allowance for ${allow.code}${name} expired on ${allow.until} (today is ${model.today}); it no longer silences anything — renew it with a new date or fix the finding`,

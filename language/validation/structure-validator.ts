@@ -5,7 +5,7 @@
 
 import type { ValidationAcceptor } from 'langium';
 import {
-    isBet, isTeam,
+    isBet, isCheckProperty, isTeam,
     type Allocation, type AllowProperty, type CheckProperty, type DependsOnProperty, type DuringProperty, type Element,
     type Property, type Quantity, type ReviewProperty, type TargetProperty,
 } from '../generated/ast.js';
@@ -36,17 +36,20 @@ export class TrellisStructureValidator {
                 this.report(accept, { node: property, message: `'${keyword}' is not a property of ${withArticle(kind)}${suggestion(property)}` });
                 continue;
             }
-            if (repeatableProperties.has(property.$type)) continue;
-            if (seen.has(property.$type)) {
-                this.report(accept, { node: property, message: `'${keyword}' is given twice in ${kind}${'name' in element ? ` '${element.name}'` : ''}; the first one counts` });
+            // `check` repeats, but not for the same code: two severities for one check is a property given twice.
+            const key = isCheckProperty(property) ? `check ${property.code}` : property.$type;
+            if (isCheckProperty(property) ? property.code === undefined : repeatableProperties.has(property.$type)) continue;
+            if (seen.has(key)) {
+                this.report(accept, { node: property, message: `'${isCheckProperty(property) ? key : keyword}' is given twice in ${kind}${'name' in element ? ` '${element.name}'` : ''}; the first one counts` });
             }
-            seen.add(property.$type);
+            seen.add(key);
         }
     }
 
     checkWord(property: Property & { value: string }, accept: ValidationAcceptor): void {
         const choices = wordChoices[property.$type];
-        if (!choices || choices.values.includes(property.value)) return;
+        // No value is a syntax error, reported by the parser.
+        if (!choices || property.value === undefined || choices.values.includes(property.value)) return;
         this.report(accept, {
             node: property, property: 'value',
             message: `'${property.value}' is not ${withArticle(choices.label)}; use one of ${choices.values.join(' | ')}`,
@@ -129,17 +132,20 @@ export class TrellisStructureValidator {
     }
 
     checkCheck(check: CheckProperty, accept: ValidationAcceptor): void {
+        // A missing code or level is a syntax error, reported by the parser.
+        if (check.code === undefined) return;
         if (!isIssueCode(check.code)) {
             this.report(accept, { node: check, property: 'code', message: `'${check.code}' is not a check code; codes are ${allCodes.filter(c => !fixedCodes.has(c)).join(', ')}` });
         } else if (fixedCodes.has(check.code)) {
             this.report(accept, { node: check, property: 'code', message: `'${check.code}' is always an error and cannot be switched` });
         }
-        if (!(levels as readonly string[]).includes(check.level)) {
+        if (check.level !== undefined && !(levels as readonly string[]).includes(check.level)) {
             this.report(accept, { node: check, property: 'level', message: `'${check.level}' is not a severity; use one of ${levels.join(' | ')}` });
         }
     }
 
     checkAllow(allow: AllowProperty, accept: ValidationAcceptor): void {
+        if (allow.code === undefined) return; // a syntax error, reported by the parser
         if (!isIssueCode(allow.code)) {
             this.report(accept, { node: allow, property: 'code', message: `'${allow.code}' is not a check code, so there is nothing to allow` });
         } else if (fixedCodes.has(allow.code)) {

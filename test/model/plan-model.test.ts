@@ -331,3 +331,19 @@ bet d { pillar p owner t 30% during 2027-Q1 }
         ]);
     });
 });
+
+describe('a bet whose during is invalid', () => {
+    test('counts in no quarter, so it cannot overload its teams across the whole window', async () => {
+        const ws = await buildWorkspace({ 'plan.trellis': `team t { capacity 4 }
+pillar p { target 100% }
+bet a { pillar p owner t 80% during 2027-Q3 .. 2027-Q1 }
+bet b { pillar p owner t 80% during 2027-Q2 }
+bet c { pillar p owner t 10% during 2027-Q5 }
+` });
+        const model = ws.services.plan.PlanService.model;
+        expect(model.bets.get('a')?.quarters).toEqual([]);
+        expect(model.bets.get('c')?.quarters).toEqual([]);
+        expect(ws.withCode('overloaded-team')).toEqual([]);
+        expect(ws.withCode('invalid-value')).toHaveLength(2);
+    });
+});
