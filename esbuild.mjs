@@ -1,4 +1,4 @@
-// Bundles the extension client, the language server and the CLI. Type-checking is `tsc -b`.
+// Bundles the extension client, the language server, the CLI and the preview's webview. Type-checking is `tsc -b`.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -21,6 +21,12 @@ const builds = [
     { ...common, entryPoints: ['client/extension.ts'], outfile: 'out/extension.cjs', external: ['vscode'] },
     { ...common, entryPoints: ['server/main.ts'], outfile: 'out/server.cjs' },
     { ...common, entryPoints: ['cli/main.ts'], outfile: 'out/cli.cjs' },
+    // The preview's webview: a browser page, its own bundle (script and stylesheet), no Node.
+    {
+        bundle: true, platform: 'browser', target: 'chrome114', format: 'iife', sourcemap: !minify, minify, logLevel: 'warning',
+        entryPoints: [{ in: 'client/webview/main.ts', out: 'preview' }, { in: 'client/webview/preview.css', out: 'preview' }],
+        outdir: 'out/webview',
+    },
 ];
 
 if (watch) {

@@ -32,4 +32,20 @@ export default tseslint.config(
             ] }],
         },
     },
+    {
+        // The preview's webview is a browser page: DOM only, talking to the host by messages.
+        files: ['client/webview/**/*.ts'],
+        rules: {
+            'no-restricted-imports': ['error', {
+                paths: [
+                    { name: 'vscode', message: 'The webview cannot reach the VS Code API; post a message to the host.' },
+                    { name: 'vscode-languageclient', message: 'The webview cannot reach the language client; post a message to the host.' },
+                ],
+                patterns: [
+                    { group: ['node:*', 'langium', 'langium/*', 'vscode-languageclient/*'], message: 'The webview runs in a browser page: DOM code only.' },
+                    { group: ['../../language/*', '!../../language/protocol.js'], message: 'The webview may import language/protocol.ts (types) only.' },
+                ],
+            }],
+        },
+    },
 );

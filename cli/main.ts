@@ -2,6 +2,7 @@
 // exit code 2, never a stack trace.
 
 import { runCheck } from './check.js';
+import { runGraph } from './graph.js';
 import { UsageError } from './workspace.js';
 
 declare const TRELLIS_VERSION: string;
@@ -14,6 +15,14 @@ Commands:
       --format text|json|sarif   output format (default text)
       --today YYYY-MM-DD         the date to judge reviews and allowances against
       --max-warnings N           exit 1 when there are more than N warnings
+  graph [PATH...]      draw the plan as a picture (default: the current folder)
+      --view dependencies|metrics|capacity|pillars   which picture (default dependencies)
+      --format svg|dot|mermaid|json                  output format (default svg)
+      -o FILE                    write to FILE instead of standard output
+      --impact NAME              highlight what would stall if team or bet NAME did nothing
+      --team NAME, --pillar NAME show only what concerns a team or a pillar
+      --no-clusters              dependencies: do not box bets by owning team
+      --today YYYY-MM-DD         the date findings are judged against
   lsp --stdio          run the language server for any editor that speaks LSP
   help                 show this help
   version              show the version
@@ -25,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
         switch (command) {
             case 'check':
                 return await runCheck(args, version);
+            case 'graph':
+                return await runGraph(args);
             case 'lsp': {
                 if (!args.includes('--stdio')) throw new UsageError('lsp needs --stdio (the only transport it speaks)');
                 const { startLanguageServerOnStdio } = await import('./lsp.js');
@@ -45,12 +56,17 @@ export async function main(argv: string[]): Promise<number> {
         }
     } catch (error) {
         if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-            process.stderr.write(`trellis: ${(error as Error).message}\n`);
+            process.stderr.write(`trellis: ${oneLine((error as Error).message)}\n`);
             return 2;
         }
-        process.stderr.write(`trellis: internal error: ${(error as Error).message ?? String(error)}\n`);
+        process.stderr.write(`trellis: internal error: ${oneLine((error as Error).message ?? String(error))}\n`);
         return 2;
     }
+}
+
+/** Node's own argument errors can span lines ("... is ambiguous.\nDid you forget ..."); stderr gets one. */
+function oneLine(message: string): string {
+    return message.trim().replace(/\s*\r?\n\s*/g, ' ');
 }
 
 void main(process.argv.slice(2)).then(code => {

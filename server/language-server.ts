@@ -6,6 +6,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import type { Connection } from 'vscode-languageserver';
 import { createTrellisServices } from '../language/trellis-module.js';
+import { registerPreviewRequests } from './preview-requests.js';
 
 export function startTrellisServer(connection: Connection): void {
     const { shared, Trellis } = createTrellisServices({ connection, ...NodeFileSystem });
@@ -27,5 +28,6 @@ export function startTrellisServer(connection: Connection): void {
         if (update.section === 'trellis') applyToday((update.configuration as { today?: unknown } | undefined)?.today);
     });
 
+    registerPreviewRequests(connection, shared, Trellis);
     startLanguageServer(shared);
 }

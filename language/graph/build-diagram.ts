@@ -1,0 +1,44 @@
+// The entry point of the graph layer: a view of the plan model as a diagram, shared by the
+// preview (through the language server) and `trellis graph`.
+
+import type { PlanModel } from '../model/plan-model.js';
+import { capacityView } from './capacity-view.js';
+import { dependenciesView } from './dependencies-view.js';
+import type { Diagram, ViewName, ViewOptions } from './diagram.js';
+import { viewNames } from './diagram.js';
+import type { FindingsByElement } from './element-findings.js';
+import { impactOf } from './impact.js';
+import { metricsView } from './metrics-view.js';
+import { pillarsView } from './pillars-view.js';
+
+/** Options that name something the plan does not have. */
+export class ViewOptionError extends Error { }
+
+export function isViewName(value: string): value is ViewName {
+    return (viewNames as readonly string[]).includes(value);
+}
+
+/** Builds one view. Throws a ViewOptionError when a filter or impact names nothing suitable. */
+export function buildDiagram(model: PlanModel, view: ViewName, options: ViewOptions = {}, findings: FindingsByElement = new Map()): Diagram {
+    if (options.team !== undefined && !model.teams.has(options.team)) {
+        throw new ViewOptionError(`there is no team '${options.team}' in the plan`);
+    }
+    if (options.pillar !== undefined && !model.pillars.has(options.pillar)) {
+        throw new ViewOptionError(`there is no pillar '${options.pillar}' in the plan`);
+    }
+    const impact = options.impact !== undefined ? impactOf(model, options.impact) : undefined;
+    if (options.impact !== undefined && !impact) {
+        throw new ViewOptionError(`impact needs a team or a bet; '${options.impact}' is ${describeKind(model, options.impact)}`);
+    }
+    switch (view) {
+        case 'dependencies': return dependenciesView(model, findings, options, impact);
+        case 'metrics': return metricsView(model, findings, options, impact);
+        case 'capacity': return capacityView(model, findings, options, impact);
+        case 'pillars': return pillarsView(model, findings, options, impact);
+    }
+}
+
+function describeKind(model: PlanModel, name: string): string {
+    const kind = model.kindOf(name);
+    return kind ? `a ${kind}` : 'not defined in the plan';
+}

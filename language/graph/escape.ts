@@ -1,0 +1,53 @@
+// Escaping for every output format. Names and titles come from plan files and may hold any
+// text (`<script>`, `"><img onerror=...>`, `]]>`); each format gets them as inert text only.
+
+// Characters XML 1.0 does not allow anywhere, even escaped: C0 controls other than tab, LF,
+// CR, lone surrogates, U+FFFE and U+FFFF.
+// eslint-disable-next-line no-control-regex
+const invalidXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text or an attribute value in XML, SVG or HTML. */
+export function xml(text: string): string {
+    return text.replace(invalidXml, '\uFFFD').replace(/[&<>"']/g, c => xmlEntities[c]);
+}
+
+const xmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * A Graphviz double-quoted string: quotes and backslashes escaped (so `\N`, `\G`, `\l` in a
+ * title stay text), line breaks given by the caller as real newlines become `\n`.
+ */
+export function dotString(text: string): string {
+    const body = text.replace(invalidXml, '\uFFFD').replace(/[\\"]/g, c => `\\${c}`).replace(/\r?\n/g, '\\n');
+    return `"${body}"`;
+}
+
+/** Text inside a Graphviz HTML-like label (`<TD>...</TD>`). */
+export function dotHtml(text: string): string {
+    return xml(text);
+}
+
+/**
+ * Text inside a Mermaid `"..."` label. Mermaid reads `#name;` and `#123;` as entity codes, so
+ * every character that could end the string or be read as markup is written as one.
+ */
+export function mermaidText(text: string): string {
+    return text.replace(invalidXml, '\uFFFD').replace(/[#&<>"`\\[\]{}|]/g, c => `#${c.codePointAt(0)};`);
+}
+
+/**
+ * A Mermaid node id for an element name: letters and digits kept, every other character
+ * spelled as `_` and its code point, so distinct names never share an id and no name can be
+ * read as a keyword (`end`) or an edge (`--`).
+ */
+export function mermaidId(prefix: string, name: string): string {
+    let id = prefix;
+    for (const ch of name) id += /[A-Za-z0-9]/.test(ch) ? ch : `_${ch.codePointAt(0)!.toString(16)}_`;
+    return id;
+}
+
+/** Cuts a long title for a label; the full text stays in the tooltip. */
+export function truncate(text: string, max = 40): string {
+    const chars = [...text];
+    return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}
