@@ -4,7 +4,7 @@
 
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
-import type { Connection } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import { createTrellisServices } from '../language/trellis-module.js';
 import { registerPreviewRequests } from './preview-requests.js';
 
@@ -16,7 +16,11 @@ export function startTrellisServer(connection: Connection): void {
     const applyToday = (today: unknown) => {
         const value = typeof today === 'string' ? today : undefined;
         if (!plan.setToday(value)) {
-            connection.window.showWarningMessage(`Trellis: the setting trellis.today must be a date like 2027-03-15 (it is '${value}'); using the system date.`);
+            // A notification, not a request: a client that cannot show it must not take the server down.
+            void connection.sendNotification(ShowMessageNotification.type, {
+                type: MessageType.Warning,
+                message: `Trellis: the setting trellis.today must be a date like 2027-03-15 (it is '${value}'); using the system date.`,
+            });
             plan.setToday(undefined);
         }
         // Re-judge: the builder re-validates every document whose findings depend on today.

@@ -6,7 +6,7 @@ import { AstUtils, CstUtils, GrammarUtils, type AstReflection, type LangiumDocum
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import {
-    isBet, isDependsOnProperty, isElement, isFundingProperty, isGoal, isPlan, isPolicy,
+    isBet, isCheckProperty, isDependsOnProperty, isElement, isFundingProperty, isGoal, isPlan, isPolicy, isTeam,
     type Element, type Policy,
 } from '../generated/ast.js';
 import { quarterLabel } from '../model/periods.js';
@@ -39,7 +39,7 @@ export class TrellisCodeActionProvider implements CodeActionProvider {
             const code = String(diagnostic.code ?? '');
             const element = this.elementAt(document, diagnostic);
             switch (code) {
-                case IssueCodes.UnresolvedReference: actions.push(...this.createMissingElement(document, diagnostic)); break;
+                case IssueCodes.UnresolvedReference: actions.push(...this.createMissingElement(document, diagnostic, element)); break;
                 case IssueCodes.MissingReview: if (isBet(element)) push(actions, this.addReview(document, diagnostic, element)); break;
                 case IssueCodes.UnlinkedGoal: if (isGoal(element)) actions.push(...this.linkGoal(document, diagnostic, element)); break;
                 case IssueCodes.SelfDependency: push(actions, this.removeSelfDependency(document, diagnostic)); break;
@@ -60,11 +60,14 @@ export class TrellisCodeActionProvider implements CodeActionProvider {
     }
 
     /** `bet x { goal nowhere }` → a `goal nowhere` element at the end of the file. */
-    private createMissingElement(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+    private createMissingElement(document: LangiumDocument, diagnostic: Diagnostic, element: Element | undefined): CodeAction[] {
         const data = diagnostic.data as LinkingErrorData | undefined;
         if (!data?.refText || !data.containerType) return [];
+        // The name is taken by an element of another kind: creating one would be a duplicate.
+        if (this.plan.model.kindOf(data.refText)) return [];
         const type = this.reflection.getReferenceType({ container: { $type: data.containerType }, property: data.property, reference: {} as Reference } as never);
-        const kinds = type === 'Dependable' ? ['bet', 'team'] : [type.toLowerCase()];
+        // A bet depends on bets or teams; a team only on teams (SPEC).
+        const kinds = type !== 'Dependable' ? [type.toLowerCase()] : isTeam(element) ? ['team'] : ['bet', 'team'];
         const text = document.textDocument.getText();
         const end = document.textDocument.positionAt(text.length);
         const separator = text.length === 0 ? '' : text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
@@ -141,10 +144,21 @@ export class TrellisCodeActionProvider implements CodeActionProvider {
         };
     }
 
-    /** `check CODE off` in the first policy block of the workspace, or a new one at the top of this file. */
+    /**
+     * `check CODE off`: the level of the `check CODE` that counts set to `off` when there is
+     * one (a second `check CODE` would be ignored), else a new line in the first policy block
+     * of the workspace, else a new policy at the top of this file.
+     */
     private switchOff(document: LangiumDocument, diagnostic: Diagnostic, code: string): CodeAction {
         const title = `Switch ${code} off for the whole plan (policy)`;
-        const policy = this.firstPolicy();
+        const policies = this.policies();
+        const check = policies.flatMap(p => p.properties).find(p => isCheckProperty(p) && p.code === code);
+        const level = check?.$cstNode && GrammarUtils.findNodeForProperty(check.$cstNode, 'level');
+        if (check && level) {
+            const doc = AstUtils.getDocument(check);
+            return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [doc.textDocument.uri]: [{ range: level.range, newText: 'off' }] } } };
+        }
+        const policy = policies[0];
         if (policy) {
             const doc = AstUtils.getDocument(policy);
             const edit = insertProperty(doc, policy, `check ${code} off`);
@@ -157,16 +171,13 @@ export class TrellisCodeActionProvider implements CodeActionProvider {
         };
     }
 
-    private firstPolicy(): Policy | undefined {
-        const docs = this.documents.all.toArray().sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
-        for (const doc of docs) {
+    /** Every policy block, in the order the plan model reads them (documents by URI). */
+    private policies(): Policy[] {
+        const docs = this.documents.all.toArray().sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
+        return docs.flatMap(doc => {
             const root = doc.parseResult.value;
-            if (isPlan(root)) {
-                const policy = root.elements.find(isPolicy);
-                if (policy) return policy;
-            }
-        }
-        return undefined;
+            return isPlan(root) ? root.elements.filter(isPolicy) : [];
+        });
     }
 }
 

@@ -1,11 +1,12 @@
 // Completion: keywords and property names valid for the element at hand, element names of
-// the right kind (Langium's scoping already gives only teams after `owner`), value words
-// (team types, stages, funding, ...), check codes and severities, and a snippet per element.
+// the right kind (Langium's scoping gives only teams after `owner`; a team depends only on
+// teams; nothing depends on itself), value words (team types, stages, funding, ...), check
+// codes and severities, and a snippet per element at the top level.
 
-import { AstUtils, GrammarAST, type MaybePromise } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
-import { isElement, isPlan, isTeam } from '../generated/ast.js';
+import { isDependsOnProperty, isElement, isPlan, isPolicy, isTeam, type Element } from '../generated/ast.js';
 import {
     awarenessLevels, changeKinds, effectivenessLevels, elementKind, elementProperties, fundingKinds, propertyKeyword, stages,
     teamTypes, type PropertyType,
@@ -51,9 +52,7 @@ export class TrellisCompletionProvider extends DefaultCompletionProvider {
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (!this.filterKeyword(context, keyword)) return;
-        const element = context.node && AstUtils.getContainerOfType(context.node, isElement);
-        const topLevel = !element || isPlan(context.node);
-        if (topLevel && elementKeywords.has(keyword.value)) {
+        if (!this.blockAt(context) && elementKeywords.has(keyword.value)) {
             acceptor(context, {
                 label: `${keyword.value} …`, kind: CompletionItemKind.Snippet, detail: `New ${keyword.value}`,
                 insertText: snippets[keyword.value], insertTextFormat: InsertTextFormat.Snippet, sortText: '2',
@@ -81,22 +80,41 @@ export class TrellisCompletionProvider extends DefaultCompletionProvider {
         return [];
     }
 
+    /**
+     * Names of the right kind: Langium's scoping gives the right type; beyond that a team
+     * depends only on teams (SPEC), and no element is offered to depend on or drive itself.
+     */
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const element = AstUtils.getContainerOfType(refInfo.container, isElement);
+        const self = element && !isPolicy(element) ? element.name : undefined;
+        const teamsOnly = isTeam(element) && isDependsOnProperty(refInfo.container);
+        return super.getReferenceCandidates(refInfo, context)
+            .filter(candidate => candidate.name !== self && (!teamsOnly || candidate.type === 'Team'));
+    }
+
     /** Property names only where they belong; element keywords only at the top level. */
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
         if (!super.filterKeyword(context, keyword)) return false;
-        const element = context.node && !isPlan(context.node) ? AstUtils.getContainerOfType(context.node, isElement) : undefined;
+        const element = this.blockAt(context);
         const property = propertyKeywords.get(keyword.value);
-        if (element && property && this.insideBlock(context, element)) {
+        if (element && property) {
             if (keyword.value === 'depends-on' && isTeam(element)) return true;
             return elementProperties[elementKind(element)].has(property);
         }
         return true;
     }
 
-    private insideBlock(context: CompletionContext, element: NonNullable<CompletionContext['node']>): boolean {
-        const cst = element.$cstNode;
-        if (!cst) return false;
-        const open = cst.text.indexOf('{');
-        return open >= 0 && context.offset > cst.offset + open;
+    /**
+     * The element whose `{ }` block the cursor is in. Completion's node is often the element
+     * before the cursor, so after its closing brace we are back at the top level.
+     */
+    private blockAt(context: CompletionContext): Element | undefined {
+        const element = context.node && !isPlan(context.node) ? AstUtils.getContainerOfType(context.node, isElement) : undefined;
+        const cst = element?.$cstNode;
+        if (!element || !cst) return undefined;
+        const open = GrammarUtils.findNodeForKeyword(cst, '{');
+        const close = GrammarUtils.findNodeForKeyword(cst, '}');
+        const inside = open !== undefined && context.offset >= open.end && (close === undefined || context.offset <= close.offset);
+        return inside ? element : undefined;
     }
 }

@@ -1,11 +1,11 @@
 // Hover that explains an element's place in the plan, read from the plan model: a team's
-// load per quarter and who depends on it, a bet's why-chain and teams, a metric's place in
-// the metric tree, a pillar's target against its actual share. Keywords, value words and
-// check codes explain what they mean.
+// load per quarter and who depends on it, a bet's why-chain, teams and findings, a metric's
+// place in the metric tree, a pillar's target against its actual share. Keywords, value
+// words and check codes explain what they mean.
 
 import { AstNodeHoverProvider } from 'langium/lsp';
 import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isJSDoc, parseJSDoc, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
-import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { Diagnostic, Hover, HoverParams, Position } from 'vscode-languageserver';
 import {
     isAllowProperty, isBet, isCheckProperty, isGoal, isMetric, isPillar, isTeam,
     type Bet, type Goal, type Metric, type Pillar, type Team,
@@ -60,7 +60,7 @@ export class TrellisHoverProvider extends AstNodeHoverProvider {
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
         const model = this.plan.model;
         if (isTeam(node)) return describeTeam(model, node);
-        if (isBet(node)) return describeBet(model, node);
+        if (isBet(node)) return describeBet(model, node, findingsOn(node));
         if (isMetric(node)) return describeMetric(model, node);
         if (isGoal(node)) return describeGoal(model, node);
         if (isPillar(node)) return describePillar(model, node);
@@ -144,7 +144,27 @@ function allocationsOf(bets: readonly BetFacts[], team: string): string {
     }).join(', ');
 }
 
-export function describeBet(model: PlanModel, node: Bet): string {
+/** The diagnostics of the element's document that sit on the element. */
+function findingsOn(node: AstNode): Diagnostic[] {
+    const range = node.$cstNode?.range;
+    if (!range) return [];
+    const within = (d: Diagnostic) => comparePositions(d.range.start, range.start) >= 0 && comparePositions(d.range.end, range.end) <= 0;
+    return (AstUtils.getDocument(node).diagnostics ?? []).filter(within);
+}
+
+function comparePositions(a: Position, b: Position): number {
+    return a.line - b.line || a.character - b.character;
+}
+
+const severityNames = ['', 'error', 'warning', 'info', 'hint'];
+
+/** `- warning \`overdue-review\`: Bet 'x' was due ...`, with Markdown's active characters escaped. */
+function finding(d: Diagnostic): string {
+    const message = typeof d.message === 'string' ? d.message : d.message.value;
+    return `- ${severityNames[d.severity ?? 1]} \`${String(d.code ?? '')}\`: ${message.replace(/[\\`*_<>[\]]/g, c => `\\${c}`)}`;
+}
+
+export function describeBet(model: PlanModel, node: Bet, findings: readonly Diagnostic[] = []): string {
     const bet = model.betFacts(node);
     const lines = [heading('Bet', bet.name, bet.title)];
     const chains = model.whyChains(bet.name);
@@ -160,7 +180,8 @@ export function describeBet(model: PlanModel, node: Bet): string {
     ].join(' · '));
     if (bet.review) {
         const days = daysBetween(model.today, bet.review.lastDay);
-        lines.push(`Review ${bet.review.text}: ${days > 0 ? `in ${days} days` : days === 0 ? 'today' : `${-days} days overdue`}`);
+        const count = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+        lines.push(`Review ${bet.review.text}: ${days > 0 ? `in ${count(days)}` : days === 0 ? 'today' : `${count(-days)} overdue`}`);
     }
     const owner = bet.owner ? `\`${bet.owner.team}\` ${pct(bet.owner.share)}` : '— (missing)';
     lines.push(`Owner: ${owner}  \nSupport: ${bet.support.length > 0 ? bet.support.map(a => `\`${a.team}\` ${pct(a.share)}`).join(', ') : '—'}`);
@@ -170,6 +191,9 @@ export function describeBet(model: PlanModel, node: Bet): string {
     }
     const radius = model.blastRadius(bet.name);
     lines.push(`Depends on: ${names(model.dependenciesOf(bet.name))}  \nDepended on by: ${names(model.directDependents(bet.name))}  \nBlast radius: ${radius} bet${radius === 1 ? '' : 's'}`);
+    if (findings.length > 0) {
+        lines.push(`Findings:\n${findings.map(finding).join('\n')}`);
+    }
     return lines.join('\n\n');
 }
 

@@ -19,7 +19,8 @@ export class TrellisInlayHintProvider extends AbstractInlayHintProvider {
     }
 
     computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {
-        if (!isAllocation(node) || !node.share?.$cstNode) return;
+        // A half-typed `owner 60%` has a share but no team yet.
+        if (!isAllocation(node) || !node.share?.$cstNode || !node.team) return;
         const betNode = node.$container.$container;
         if (!isBet(betNode)) return;
         const model = this.plan.model;
@@ -35,7 +36,7 @@ export class TrellisInlayHintProvider extends AbstractInlayHintProvider {
         const over = peak.load > model.policy.maxLoad + 1e-9;
         acceptor({
             position: node.share.$cstNode.range.end,
-            label: ` ${team.name} at ${pct(peak.load)}${bet.quarters.length > 1 ? ` in ${quarterLabel(peak.quarter)}` : ''}${over ? ' ⚠' : ''}`,
+            label: `${team.name} at ${pct(peak.load)}${bet.quarters.length > 1 ? ` in ${quarterLabel(peak.quarter)}` : ''}${over ? ' ⚠' : ''}`,
             kind: InlayHintKind.Parameter,
             paddingLeft: true,
             tooltip: `Load of team '${team.name}' with this allocation, in the busiest quarter of '${bet.name}'; max-load is ${pct(model.policy.maxLoad)}`,

@@ -11,7 +11,7 @@ import {
 } from '../generated/ast.js';
 
 /** The token type for each kind of element, chosen so common themes give each a distinct colour. */
-export const kindTokens: Readonly<Record<string, string>> = {
+export const kindTokens: Readonly<Record<string, SemanticTokenTypes>> = {
     Team: SemanticTokenTypes.class,
     Bet: SemanticTokenTypes.function,
     Metric: SemanticTokenTypes.variable,
