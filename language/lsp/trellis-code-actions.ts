@@ -164,7 +164,7 @@ export class TrellisCodeActionProvider implements CodeActionProvider {
             const edit = insertProperty(doc, policy, `check ${code} off`);
             if (edit) return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [doc.textDocument.uri]: [edit] } } };
         }
-        const start = { line: 0, character: 0 };
+        const start = { line: afterHeaderComment(document.textDocument.getText()), character: 0 };
         return {
             title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
             edit: { changes: { [document.textDocument.uri]: [{ range: { start, end: start }, newText: `policy {\n  check ${code} off\n}\n\n` }] } },
@@ -179,6 +179,22 @@ export class TrellisCodeActionProvider implements CodeActionProvider {
             return isPlan(root) ? root.elements.filter(isPolicy) : [];
         });
     }
+}
+
+/**
+ * The line after a file's header comment (leading `//` lines closed by a blank line), so a
+ * new block goes below it; 0 when the file has none. A comment right above the first element
+ * belongs to that element and stays with it.
+ */
+function afterHeaderComment(text: string): number {
+    const lines = text.split(/\r?\n/);
+    let after = 0;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i].trim();
+        if (line === '') after = i + 1;
+        else if (!line.startsWith('//')) break;
+    }
+    return after;
 }
 
 function push(actions: CodeAction[], action: CodeAction | undefined): void {

@@ -228,6 +228,12 @@ describe('switch a check off in the policy', () => {
         expect(changed['bets.trellis']).toBe('policy {\n  check orphan-bet off\n}\n\nteam t { capacity 4 }\nbet x { owner t 50% }\n');
         expect(after.withCode('orphan-bet')).toEqual([]);
     });
+
+    test('with no policy anywhere: the new policy goes below the file\'s header comment, not above it', async () => {
+        const files = { 'bets.trellis': '// Bets of the growth area.\n// Owned by product ops.\n\n// the one team\nteam t { capacity 4 }\nbet x { owner t 50% }\n' };
+        const { changed } = await applyFix(files, 'bets.trellis', 'orphan-bet', 'Switch orphan-bet off for the whole plan (policy)');
+        expect(changed['bets.trellis']).toBe('// Bets of the growth area.\n// Owned by product ops.\n\npolicy {\n  check orphan-bet off\n}\n\n// the one team\nteam t { capacity 4 }\nbet x { owner t 50% }\n');
+    });
 });
 
 describe('no accept or switch-off for findings that cannot be silenced', () => {
