@@ -7,6 +7,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { EmptyFileSystem } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createTrellisServices, type TrellisServices } from '../language/trellis-module.js';
+import type { TrellisIndexManager } from '../language/workspace/trellis-index-manager.js';
 
 /** A problem with the input that makes the command unusable: exit code 2. */
 export class UsageError extends Error { }
@@ -69,6 +70,8 @@ export function readPlanFile(file: string): string {
 /** Parses, links and validates the files as one plan. */
 export async function loadWorkspace(files: readonly string[], today?: string): Promise<LoadedWorkspace> {
     const { shared, Trellis } = createTrellisServices(EmptyFileSystem);
+    // Nothing here asks where an element is used: no index of references to build.
+    (shared.workspace.IndexManager as TrellisIndexManager).indexReferences = false;
     if (today !== undefined && !Trellis.plan.PlanService.setToday(today)) {
         throw new UsageError(`--today must be a date like 2027-03-15, not '${today}'`);
     }

@@ -17,12 +17,19 @@ import { TrellisHoverProvider } from './lsp/trellis-hover.js';
 import { TrellisInlayHintProvider } from './lsp/trellis-inlay-hints.js';
 import { TrellisRenameProvider } from './lsp/trellis-rename.js';
 import { TrellisSemanticTokenProvider } from './lsp/trellis-semantic-tokens.js';
+import { TrellisDocumentSymbolProvider, TrellisNodeKindProvider } from './lsp/trellis-symbols.js';
 import { TrellisPlanService } from './model/plan-service.js';
 import { TrellisTokenBuilder } from './parser/trellis-token-builder.js';
-import { TrellisLinker, TrellisScopeComputation } from './references/trellis-scope.js';
+import { TrellisValueConverter } from './parser/trellis-value-converter.js';
+import { TrellisLinker, TrellisScopeComputation, TrellisScopeProvider } from './references/trellis-scope.js';
 import { TrellisDocumentValidator } from './validation/document-validator.js';
+import { TrellisValidationRegistry } from './validation/trellis-validation-registry.js';
 import { registerValidationChecks } from './validation/trellis-validator.js';
+import { TrellisConfigurationProvider } from './workspace/trellis-configuration.js';
 import { TrellisDocumentBuilder } from './workspace/trellis-document-builder.js';
+import { TrellisIndexManager } from './workspace/trellis-index-manager.js';
+import { TrellisAstNodeLocator } from './workspace/trellis-node-locator.js';
+import { TrellisReferenceDescriptionProvider } from './workspace/trellis-reference-descriptions.js';
 
 export type TrellisAddedServices = {
     plan: {
@@ -35,13 +42,20 @@ export type TrellisServices = LangiumServices & TrellisAddedServices;
 export const TrellisModule: Module<TrellisServices, PartialLangiumServices & TrellisAddedServices> = {
     parser: {
         TokenBuilder: () => new TrellisTokenBuilder(),
+        ValueConverter: () => new TrellisValueConverter(),
     },
     references: {
         ScopeComputation: services => new TrellisScopeComputation(services),
+        ScopeProvider: services => new TrellisScopeProvider(services),
         Linker: services => new TrellisLinker(services),
     },
     validation: {
         DocumentValidator: services => new TrellisDocumentValidator(services),
+        ValidationRegistry: services => new TrellisValidationRegistry(services),
+    },
+    workspace: {
+        AstNodeLocator: () => new TrellisAstNodeLocator(),
+        ReferenceDescriptionProvider: services => new TrellisReferenceDescriptionProvider(services),
     },
     plan: {
         PlanService: services => new TrellisPlanService(services.shared),
@@ -55,12 +69,18 @@ export const TrellisModule: Module<TrellisServices, PartialLangiumServices & Tre
         SemanticTokenProvider: services => new TrellisSemanticTokenProvider(services),
         CompletionProvider: services => new TrellisCompletionProvider(services),
         RenameProvider: services => new TrellisRenameProvider(services),
+        DocumentSymbolProvider: services => new TrellisDocumentSymbolProvider(services),
     },
 };
 
 export const TrellisSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: services => new TrellisDocumentBuilder(services),
+        IndexManager: services => new TrellisIndexManager(services),
+        ConfigurationProvider: services => new TrellisConfigurationProvider(services),
+    },
+    lsp: {
+        NodeKindProvider: () => new TrellisNodeKindProvider(),
     },
 };
 

@@ -14,6 +14,10 @@ import { computeWorkspaceFindings, type WorkspaceFindings } from '../validation/
 export class TrellisPlanService {
     private readonly documents: LangiumDocuments;
     private cached?: PlanModel;
+    /** The model built last, cached or not: the next one may be derived from it. */
+    private last?: PlanModel;
+    /** The model the last one was derived from, if it was: its findings are the start of the next. */
+    private derivedFrom?: PlanModel;
     private cachedFindings?: { model: PlanModel; findings: WorkspaceFindings };
     private todayOverride?: string;
 
@@ -33,7 +37,10 @@ export class TrellisPlanService {
     get model(): PlanModel {
         if (this.cached) return this.cached;
         const { documents, complete } = this.planDocuments();
-        const model = new PlanModel(documents, this.today);
+        // Derived from the model built last when only the insides of elements changed: see PlanModel.
+        const model = new PlanModel(documents, this.today, this.last);
+        this.derivedFrom = model.delta ? this.last : undefined;
+        this.last = model;
         if (complete) this.cached = model;
         return model;
     }
@@ -42,7 +49,8 @@ export class TrellisPlanService {
     get findings(): WorkspaceFindings {
         const model = this.model;
         if (this.cachedFindings?.model !== model) {
-            this.cachedFindings = { model, findings: computeWorkspaceFindings(model) };
+            const previous = model === this.last && this.cachedFindings?.model === this.derivedFrom ? this.cachedFindings : undefined;
+            this.cachedFindings = { model, findings: computeWorkspaceFindings(model, previous) };
         }
         return this.cachedFindings.findings;
     }

@@ -7,9 +7,10 @@ import { quarterLabel } from '../model/periods.js';
 import { IssueCodes } from './codes.js';
 import { list, pct, type Finding } from './report.js';
 
-export function checkCapacity(model: PlanModel, add: (finding: Finding) => void): void {
+/** `only`: judge just these teams (the others' findings are known not to have changed). */
+export function checkCapacity(model: PlanModel, add: (finding: Finding) => void, only?: ReadonlySet<string>): void {
     const { maxLoad, maxWip, minSlice } = model.policy;
-    for (const team of model.teams.values()) {
+    for (const team of only ? [...only].flatMap(name => model.teams.get(name) ?? []) : model.teams.values()) {
         const quarters = [...team.loads.values()].sort((a, b) => a.quarter - b.quarter);
 
         const overloaded = quarters.filter(q => q.load > maxLoad + 1e-9);

@@ -8,12 +8,16 @@ import { IssueCodes } from './codes.js';
 import { list, loop, type Finding } from './report.js';
 
 export function checkDependencies(model: PlanModel, add: (finding: Finding) => void): void {
+    checkDependencyGraph(model, add);
+    checkDependencyTiming(model, add);
+}
+
+/** Loops and blast radius; `only`: for just these bets and teams (the others' findings are known not to have changed). */
+export function checkDependencyGraph(model: PlanModel, add: (finding: Finding) => void, only?: ReadonlySet<string>): void {
     const { maxBlastRadius } = model.policy;
-    const elements: Array<{ name: string; node: Bet | Team }> = [
-        ...[...model.bets.values()].map(b => ({ name: b.name, node: b.node as Bet | Team })),
-        ...[...model.teams.values()].map(t => ({ name: t.name, node: t.node as Bet | Team })),
-    ];
-    for (const { name, node } of elements) {
+    for (const name of only ?? [...model.bets.keys(), ...model.teams.keys()]) {
+        const node: Bet | Team | undefined = model.bets.get(name)?.node ?? model.teams.get(name)?.node;
+        if (!node) continue;
         const cycle = model.dependencyCycle(name);
         if (cycle) {
             const ref = findReference(node, cycle[1]);
@@ -32,19 +36,25 @@ export function checkDependencies(model: PlanModel, add: (finding: Finding) => v
         }
     }
 
-    for (const bet of model.bets.values()) {
+}
+
+/** Active bets that wait on dropped or later-landing work; `only`: just these bets. */
+export function checkDependencyTiming(model: PlanModel, add: (finding: Finding) => void, only?: ReadonlySet<string>): void {
+    for (const bet of only ? [...only].map(name => model.bets.get(name)!) : model.bets.values()) {
         if (bet.quarters.length === 0) continue;
         for (const depName of bet.dependsOn) {
             const dep = model.bets.get(depName);
             if (!dep || dep.name === bet.name) continue;
-            const ref = findReference(bet.node, depName);
+            const dropped = dep.stage === 'dropped';
+            if (!dropped && !(bet.during && dep.during && dep.during.to.lastDay > bet.during.to.lastDay)) continue;
+            const ref = findReference(bet.node, depName); // only where there is something to report: it walks the syntax tree
             if (!ref) continue;
-            if (dep.stage === 'dropped') {
+            if (dropped) {
                 add({
                     code: IssueCodes.DependsOnDropped, ...ref,
                     message: `Bet '${bet.name}' depends on '${dep.name}', which is dropped: find another way or drop '${bet.name}' too`,
                 });
-            } else if (bet.during && dep.during && dep.during.to.lastDay > bet.during.to.lastDay) {
+            } else if (bet.during && dep.during) {
                 add({
                     code: IssueCodes.LateDependency, ...ref,
                     message: `Bet '${bet.name}' ends ${bet.during.to.text} but depends on '${dep.name}', which ends ${dep.during.to.text}: the dependency lands too late`,

@@ -7,8 +7,9 @@ import { propertyOf } from '../model/vocabulary.js';
 import { IssueCodes } from './codes.js';
 import { list, pct, type Finding } from './report.js';
 
-export function checkStrategy(model: PlanModel, add: (finding: Finding) => void): void {
-    for (const goal of model.goals.values()) {
+/** `goals`: judge just these goals (the others' findings are known not to have changed); pillars always. */
+export function checkStrategy(model: PlanModel, add: (finding: Finding) => void, goals?: ReadonlySet<string>): void {
+    for (const goal of goals ? [...goals].flatMap(name => model.goals.get(name) ?? []) : model.goals.values()) {
         // One finding per goal, naming both gaps when both are there.
         const metrics = goal.moves.filter(m => model.metrics.has(m));
         const noMetric = goal.moves.length === 0;

@@ -1,12 +1,11 @@
 // Registers every check with Langium's validation registry. Per-document checks run on the
 // nodes they concern; workspace checks run once per build on the plan model, and each
-// document only emits the findings that sit in it.
+// document only emits the findings that sit in it (TrellisDocumentValidator adds them).
 
-import type { ValidationAcceptor, ValidationChecks } from 'langium';
-import type { Plan, TrellisAstType } from '../generated/ast.js';
+import type { ValidationChecks } from 'langium';
+import type { TrellisAstType } from '../generated/ast.js';
 import type { TrellisServices } from '../trellis-module.js';
 import { TrellisBetValidator } from './bet-validator.js';
-import { emit } from './report.js';
 import { TrellisStructureValidator } from './structure-validator.js';
 
 export function registerValidationChecks(services: TrellisServices): void {
@@ -14,9 +13,7 @@ export function registerValidationChecks(services: TrellisServices): void {
     const plan = services.plan.PlanService;
     const structure = new TrellisStructureValidator(plan);
     const bets = new TrellisBetValidator(plan);
-    const workspace = new TrellisWorkspaceValidator(services);
     const checks: ValidationChecks<TrellisAstType> = {
-        Plan: workspace.checkPlan.bind(workspace),
         Element: structure.checkElementProperties.bind(structure),
         TypeProperty: structure.checkWord.bind(structure),
         AwarenessProperty: structure.checkWord.bind(structure),
@@ -35,15 +32,4 @@ export function registerValidationChecks(services: TrellisServices): void {
         Bet: bets.checkBet.bind(bets),
     };
     registry.register(checks);
-}
-
-/** Emits the workspace findings (computed once per build) that belong to this document. */
-export class TrellisWorkspaceValidator {
-    constructor(private readonly services: TrellisServices) { }
-
-    checkPlan(plan: Plan, accept: ValidationAcceptor): void {
-        const uri = plan.$document?.uri.toString();
-        if (!uri) return;
-        for (const finding of this.services.plan.PlanService.findings.get(uri) ?? []) emit(accept, finding);
-    }
 }

@@ -313,6 +313,14 @@ describe('unfinished and invalid input', () => {
         expect(ws.withCode('syntax-error').length).toBeGreaterThan(0);
     });
 
+    test('a number still being typed (`baseline`, `target`, `capacity` with no value) does not break the model', async () => {
+        for (const text of ['metric m {\n  baseline\n}\n', 'metric m { target }\n', 'pillar p { target }\n', 'team t { capacity }\n', 'policy { max-load }\n']) {
+            const ws = await buildWorkspace({ 'plan.trellis': text });
+            expect(ws.withCode('syntax-error').length, text).toBeGreaterThan(0);
+            expect(() => ws.services.plan.PlanService.model, text).not.toThrow();
+        }
+    });
+
     test('an allocation outside 0–100% or without % counts towards nothing, and is no sliver', async () => {
         const ws = await buildWorkspace({ 'plan.trellis': `team t { capacity 4 }
 pillar p { target 100% }
