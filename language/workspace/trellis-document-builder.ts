@@ -129,7 +129,14 @@ export class TrellisDocumentBuilder extends DefaultDocumentBuilder {
 
     private remember(doc: LangiumDocument): void {
         if (!this.planService) return;
-        this.validatedWith.set(doc.uri.toString(), signature(this.planService, doc, signaturePrefix(this.planService)));
+        try {
+            this.validatedWith.set(doc.uri.toString(), signature(this.planService, doc, signaturePrefix(this.planService)));
+        } catch (error) {
+            // A fault in the plan model must cost a refresh, never the language server itself:
+            // forgetting the signature makes the next update re-validate this document.
+            this.validatedWith.delete(doc.uri.toString());
+            console.error(`Trellis: could not record the findings of ${doc.uri.toString()}:`, error);
+        }
     }
 }
 
