@@ -20,7 +20,13 @@ export class LspSession {
         const t0 = performance.now();
         session.process = spawn(process.execPath, [cli, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         session.stderr = '';
+        session.exited = undefined;
         session.process.stderr.on('data', chunk => { session.stderr += chunk; });
+        // A server that stops is a failure now, not a wait until the timeout.
+        session.process.once('exit', (code, signal) => {
+            session.exited = `the server exited (${signal ?? `code ${code}`})`;
+            for (const waiter of [...session.waiters]) waiter();
+        });
         session.connection = createProtocolConnection(new StreamMessageReader(session.process.stdout), new StreamMessageWriter(session.process.stdin));
         session.diagnostics = new Map();
         session.waiters = [];
@@ -53,12 +59,19 @@ export class LspSession {
     /** Resolves when `condition()` holds, checking after every diagnostics notification. */
     until(condition, timeoutMs, what) {
         if (condition()) return Promise.resolve();
+        if (this.exited) return Promise.reject(new Error(`${this.exited} before ${what}: ${this.stderr.slice(-2000)}`));
         return new Promise((resolve, reject) => {
             const timer = setTimeout(() => {
                 this.waiters = this.waiters.filter(w => w !== check);
                 reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}${this.stderr ? `; server said: ${this.stderr.slice(-2000)}` : ''}`));
             }, timeoutMs);
             const check = () => {
+                if (this.exited) {
+                    clearTimeout(timer);
+                    this.waiters = this.waiters.filter(w => w !== check);
+                    reject(new Error(`${this.exited} while waiting for ${what}${this.stderr ? `; it said: ${this.stderr.slice(-2000)}` : ''}`));
+                    return;
+                }
                 if (!condition()) return;
                 clearTimeout(timer);
                 this.waiters = this.waiters.filter(w => w !== check);
@@ -90,7 +103,7 @@ export class LspSession {
      * Replaces an open file's text and measures until `fresh(diagnosticsOf)` holds and the
      * edited file itself got diagnostics after the change. Returns milliseconds.
      */
-    async edit(file, text, fresh, timeoutMs = 120_000) {
+    async edit(file, text, fresh, timeoutMs = this.editTimeoutMs ?? 60_000) {
         const uri = uriOf(file);
         const version = (this.versions.get(uri) ?? 1) + 1;
         this.versions.set(uri, version);

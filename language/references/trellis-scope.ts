@@ -4,12 +4,14 @@
 // 10k-element file take ~37 s to link; through the index alone it takes ~1.3 s.
 
 import {
-    AstUtils, DefaultLinker, DefaultScopeComputation, DefaultScopeProvider, MultiMap, isAstNode, isLinkingError, stream, type Scope,
+    AstUtils, Cancellation, DefaultLinker, DefaultScopeComputation, DefaultScopeProvider, MultiMap, isAstNode, isLinkingError, stream, type Scope,
     type AstNode, type AstNodeDescription, type CstNode, type DefaultReference, type LangiumDocument, type LinkingError, type LocalSymbols,
     type Reference, type ReferenceInfo, type RefResolving,
 } from 'langium';
 import type { TrellisServices } from '../trellis-module.js';
+import type { CancellationToken } from 'vscode-languageserver';
 import type { TrellisIndexManager } from '../workspace/trellis-index-manager.js';
+import { forEachNode, referencesOf } from '../workspace/syntax-walk.js';
 
 /**
  * The global scope, read from the index by name as it stands (see TrellisIndexManager)
@@ -48,6 +50,11 @@ export class TrellisLinker extends DefaultLinker {
         this.services = services;
     }
 
+    /** Langium's linking, over the nodes in the same order without a stream and a pause at each (see syntax-walk). */
+    override async link(document: LangiumDocument, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+        await forEachNode(document.parseResult.value, cancelToken, node => referencesOf(node, ref => this.doLink(ref, document)));
+    }
+
     /** References that notice when the element they resolved to was parsed again. */
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
         return new TrellisReference(this, node, property, refNode, refText);
@@ -70,7 +77,12 @@ export class TrellisLinker extends DefaultLinker {
         if (!isAstNode(target) || !replaced(target)) return;
         const linked = this.getLinkedNode({ reference, container: node, property });
         reference._ref = linked.node ?? linked.error;
-        reference._nodeDescription = linked.descr;
+    }
+
+    /** The exported element a reference's name resolves to now. */
+    describe(reference: Reference, node: AstNode, property: string): AstNodeDescription | undefined {
+        const candidate = this.getCandidate({ reference, container: node, property });
+        return isLinkingError(candidate) ? undefined : candidate;
     }
 
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
@@ -86,10 +98,14 @@ export class TrellisLinker extends DefaultLinker {
     }
 }
 
-/** Langium's reference, but one that resolves again when its target was parsed again (see `TrellisLinker.refresh`). */
+/**
+ * Langium's reference, but one that resolves again when its target was parsed again (see
+ * `TrellisLinker.refresh`), and that holds its target only weakly: a reference nobody reads
+ * after its target's file changed must not keep that file's old syntax tree alive. Langium's
+ * linker reads and writes `_ref` and `_nodeDescription` directly; here they are accessors.
+ */
 class TrellisReference implements DefaultReference {
-    _ref?: AstNode | LinkingError | typeof RefResolving;
-    _nodeDescription?: AstNodeDescription;
+    private target?: WeakRef<AstNode> | LinkingError | typeof RefResolving;
 
     constructor(
         private readonly linker: TrellisLinker,
@@ -98,6 +114,23 @@ class TrellisReference implements DefaultReference {
         readonly $refNode: CstNode | undefined,
         readonly $refText: string,
     ) { }
+
+    get _ref(): AstNode | LinkingError | typeof RefResolving | undefined {
+        return this.target instanceof WeakRef ? this.target.deref() : this.target;
+    }
+
+    set _ref(value: AstNode | LinkingError | typeof RefResolving | undefined) {
+        this.target = isAstNode(value) ? new WeakRef(value) : value;
+    }
+
+    /** Looked up by name when asked: a description holds its element's node, so it is not kept either. */
+    get _nodeDescription(): AstNodeDescription | undefined {
+        return this.target instanceof WeakRef ? this.linker.describe(this, this.node, this.property) : undefined;
+    }
+
+    set _nodeDescription(_value: AstNodeDescription | undefined) {
+        // looked up when asked
+    }
 
     get ref(): AstNode | undefined {
         return this.linker.resolveCurrent(this, this.node, this.property);
@@ -109,7 +142,7 @@ class TrellisReference implements DefaultReference {
     }
 
     get error(): LinkingError | undefined {
-        return isLinkingError(this._ref) ? this._ref : undefined;
+        return isLinkingError(this.target) ? this.target : undefined;
     }
 }
 

@@ -2,12 +2,13 @@
 // `syntax-error`, unresolved cross-references `unresolved-reference`.
 
 import {
-    AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck,
+    Cancellation, DefaultDocumentValidator, DocumentValidator,
     type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions,
 } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import type { TrellisPlanService } from '../model/plan-service.js';
 import type { TrellisServices } from '../trellis-module.js';
+import { forEachNode } from '../workspace/syntax-walk.js';
 import { IssueCodes } from './codes.js';
 
 const langiumCodes: Record<string, string> = {
@@ -71,26 +72,31 @@ export class TrellisDocumentValidator extends DefaultDocumentValidator {
     /**
      * Langium's loop, with the checks of each node type looked up once per document instead of
      * once per node, a synchronous check not awaited (see TrellisValidationRegistry), and a
-     * chance to cancel every few hundred nodes rather than at each one.
+     * chance to cancel every few hundred nodes rather than at each one (see syntax-walk).
      */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
         const checksOf = new Map<string, ValidationCheck[]>();
-        const nodes = AstUtils.streamAst(rootNode).iterator();
-        let count = 0;
-        for (const node of nodes) {
-            if ((count++ & 255) === 0) await interruptAndCheck(cancelToken);
-            const nodeOptions = this.validateSingleNodeOptions(node, options);
-            if (nodeOptions.validateNode) {
-                let checks = checksOf.get(node.$type);
-                if (!checks) checksOf.set(node.$type, (checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray()));
-                for (const check of checks) {
-                    const result = check(node, acceptor, cancelToken);
-                    if (result) await result;
-                }
+        const checksFor = (node: AstNode) => {
+            let checks = checksOf.get(node.$type);
+            if (!checks) checksOf.set(node.$type, (checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray()));
+            return checks;
+        };
+        // Every node is validated (nothing here prunes the tree): walk it without a stream.
+        await forEachNode(rootNode, cancelToken, node => {
+            const checks = checksFor(node);
+            for (let i = 0; i < checks.length; i++) {
+                const result = checks[i](node, acceptor, cancelToken);
+                if (result) return awaitRest(result, checks.slice(i + 1), node, acceptor, cancelToken);
             }
-            if (!nodeOptions.validateChildren) nodes.prune();
-        }
+            return undefined;
+        });
     }
+}
+
+/** An asynchronous check: await it, then the checks after it, in order. */
+async function awaitRest(pending: PromiseLike<void>, rest: readonly ValidationCheck[], node: AstNode, acceptor: ValidationAcceptor, cancelToken: CancellationToken): Promise<void> {
+    await pending;
+    for (const check of rest) await check(node, acceptor, cancelToken);
 }
 
 /** How many diagnostics at the start come from Langium itself (lexing, parsing, linking). */

@@ -2,7 +2,7 @@
 // Their findings are grouped by document so each document's validation only emits its own,
 // and so the builder can tell which documents' findings changed after an edit elsewhere.
 
-import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, isAstNode, type AstNode, type LangiumDocument } from 'langium';
 import { isElement, type NamedElement } from '../generated/ast.js';
 import type { PlanDelta, PlanModel } from '../model/plan-model.js';
 import { checkCapacity } from './capacity-checks.js';
@@ -26,6 +26,17 @@ export type WorkspaceFindings = ReadonlyMap<string, readonly JudgedFinding[]>;
  */
 export function computeWorkspaceFindings(model: PlanModel, previous?: { model: PlanModel; findings: WorkspaceFindings }): WorkspaceFindings {
     const known = previous && model.delta ? tagged.get(previous.findings) : undefined;
+    if (!known) return compute(model);
+    try {
+        return compute(model, known);
+    } catch (error) {
+        // Never expected; judging everything again gives the same findings.
+        console.error('Trellis: could not update the workspace findings; computing them afresh:', error);
+        return compute(model);
+    }
+}
+
+function compute(model: PlanModel, known?: readonly TaggedFinding[]): WorkspaceFindings {
     const scope = known && model.delta ? affected(model, model.delta) : undefined;
     const ranks = rankings(model);
     const found: TaggedFinding[] = [];
@@ -127,7 +138,8 @@ function relocated(t: TaggedFinding, moved: ReadonlyMap<NamedElement, NamedEleme
     let now: AstNode = target;
     for (const [property, index] of path.reverse()) {
         const value = (now as unknown as Record<string, unknown>)[property];
-        now = (index === undefined ? value : (value as AstNode[])[index]) as AstNode;
+        now = (index === undefined ? value : (value as AstNode[] | undefined)?.[index]) as AstNode;
+        if (!isAstNode(now)) throw new Error(`a finding on '${t.entity}' has no place in its element's new syntax tree`);
     }
     return { ...t, finding: { ...t.finding, node: now } };
 }

@@ -5,11 +5,21 @@
 // by (the target) and works out its own place when asked.
 
 import {
-    AstUtils, CstUtils, DefaultReferenceDescriptionProvider, UriUtils,
-    type AstNode, type AstNodeLocator, type CstNode, type DocumentSegment, type ReferenceDescription, type ReferenceInfo, type URI,
+    AstUtils, Cancellation, CstUtils, DefaultReferenceDescriptionProvider, UriUtils,
+    type AstNode, type AstNodeLocator, type CstNode, type DocumentSegment, type LangiumDocument, type ReferenceDescription, type ReferenceInfo, type URI,
 } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
+import { forEachNode, referencesOf } from './syntax-walk.js';
 
 export class TrellisReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    override async createDescriptions(document: LangiumDocument, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
+        const descriptions: ReferenceDescription[] = [];
+        await forEachNode(document.parseResult.value, cancelToken, node => referencesOf(node, refInfo => {
+            if (!refInfo.reference.error) descriptions.push(...this.createInfoDescriptions(refInfo));
+        }));
+        return descriptions;
+    }
+
     protected override createInfoDescriptions(refInfo: ReferenceInfo): ReferenceDescription[] {
         const reference = refInfo.reference;
         const target = 'ref' in reference ? reference.$nodeDescription : undefined;
