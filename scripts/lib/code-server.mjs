@@ -39,6 +39,15 @@ function run(command, args, options) {
     });
 }
 
+/**
+ * The environment without what an outer npm (`npm test`, `npm start`) sets for its scripts. An
+ * inner install must not inherit it: code-server's postinstall reads the Node version from
+ * `npm_config_user_agent`, which names the outer npm's Node (the system's 20), and refuses to install.
+ */
+export function cleanNpmEnv(env) {
+    return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_/i.test(key) && key !== 'INIT_CWD'));
+}
+
 /** Runs `npm install` in a private folder of the cache, with a progress line while it works. */
 async function npmInstall(folder, spec, { env = {}, hint, allowScripts = {} } = {}) {
     rmSync(folder, { recursive: true, force: true });
@@ -56,7 +65,7 @@ async function npmInstall(folder, spec, { env = {}, hint, allowScripts = {} } = 
     }, 15_000);
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const code = await run(npm, ['install', '--no-audit', '--no-fund', '--foreground-scripts', spec],
-        { cwd: folder, env: { ...process.env, ...env }, logFile }).finally(() => clearInterval(progress));
+        { cwd: folder, env: { ...cleanNpmEnv(process.env), ...env }, logFile }).finally(() => clearInterval(progress));
     if (code !== 0) {
         const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-30).join('\n');
         throw new SetupError(`npm install ${spec} failed (exit ${code}); the last lines of ${logFile}:\n${tail}`);
@@ -89,7 +98,7 @@ export async function ensureCodeServer() {
     // XDG_CONFIG_HOME: code-server writes a default config on its first run; keep it in the cache.
     const env = { PATH: `${join(node24, 'bin')}:${process.env.PATH}`, XDG_CONFIG_HOME: join(cacheDir, 'xdg-config') };
     const works = () => existsSync(bin)
-        && spawnSync(bin, ['--version'], { env: { ...process.env, ...env }, encoding: 'utf8' }).stdout?.includes(`${versions.codeServer} `);
+        && spawnSync(bin, ['--version'], { env: { ...cleanNpmEnv(process.env), ...env }, encoding: 'utf8' }).stdout?.includes(`${versions.codeServer} `);
     if (!works()) {
         if (process.platform === 'linux' && !existsSync('/usr/include/gssapi/gssapi.h')) {
             throw new SetupError('code-server builds the kerberos module on install and needs its headers:\n'
@@ -160,7 +169,7 @@ export async function startCodeServer({ bin, env }, { port, stateDir, folder, ar
         detached: true,
         stdio: ['ignore', 'pipe', 'pipe'],
         // Keep code-server's sockets and state inside stateDir, not in the user's home.
-        env: { ...process.env, ...env, TMPDIR: join(stateDir, 'tmp'), XDG_DATA_HOME: join(stateDir, 'xdg-data'), XDG_CONFIG_HOME: join(stateDir, 'xdg-config') },
+        env: { ...cleanNpmEnv(process.env), ...env, TMPDIR: join(stateDir, 'tmp'), XDG_DATA_HOME: join(stateDir, 'xdg-data'), XDG_CONFIG_HOME: join(stateDir, 'xdg-config') },
     });
     child.stdout.pipe(out);
     child.stderr.pipe(out);
@@ -194,7 +203,7 @@ export async function installExtension({ bin, env }, stateDir, vsix) {
     const logFile = join(stateDir, 'install-extension.log');
     mkdirSync(stateDir, { recursive: true });
     const code = await run(bin, ['--extensions-dir', join(stateDir, 'extensions'), '--user-data-dir', join(stateDir, 'user-data'),
-        '--install-extension', vsix, '--force'], { env: { ...process.env, ...env }, logFile });
+        '--install-extension', vsix, '--force'], { env: { ...cleanNpmEnv(process.env), ...env }, logFile });
     const output = readFileSync(logFile, 'utf8');
     if (code !== 0 || !/successfully installed/i.test(output)) {
         throw new SetupError(`code-server --install-extension ${vsix} failed (exit ${code}):\n${output.slice(-2000)}`);

@@ -137,3 +137,13 @@ describe('every example file states the day it assumes', () => {
         expect(header.join('\n')).toContain('2027-01-15');
     });
 });
+
+describe('each example opens in the editor judged on that day', () => {
+    // The editor reads `trellis.today` from the folder's workspace settings (JSON with comments),
+    // so opening the example shows the same findings as `--today 2027-01-15` on the command line.
+    test.each(['acme', 'every-check'])('examples/%s/.vscode/settings.json sets trellis.today to 2027-01-15', dir => {
+        const text = fs.readFileSync(path.join(repoRoot, 'examples', dir, '.vscode', 'settings.json'), 'utf8');
+        const settings = JSON.parse(text.replace(/^\s*\/\/.*$/gm, '')) as Record<string, unknown>;
+        expect(settings['trellis.today']).toBe('2027-01-15');
+    });
+});
