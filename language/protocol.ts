@@ -10,9 +10,9 @@
 // dependency, and each side passes `.method` to its own connection with the types named here.
 
 import type { Range } from 'vscode-languageserver-protocol';
-import type { ElementKind, ImpactSummary, ViewName } from './graph/diagram.js';
+import type { ElementKind, FocusSummary, ImpactSummary, ViewName } from './graph/diagram.js';
 
-export type { ElementKind, ImpactSummary, ViewName };
+export type { ElementKind, FocusSummary, ImpactSummary, ViewName };
 
 export const previewViews: readonly ViewName[] = ['dependencies', 'metrics', 'capacity', 'pillars'];
 
@@ -26,8 +26,17 @@ export interface PreviewViewParams {
     readonly impact?: string;
     /** Dependencies view: box bets by owning team (default true). */
     readonly cluster?: boolean;
+    /** Node-and-edge views: only this element and its neighbours within `depth` hops. */
+    readonly focus?: string;
+    /** Hops from `focus` (default 2). */
+    readonly depth?: number;
+    /** Dependencies view: team boxes drawn as their team alone. */
+    readonly collapsed?: readonly string[];
     /** An SVG that stands on its own (for export) rather than one styled by the webview. */
     readonly standalone?: boolean;
+    /** With `standalone`: also a PNG of the drawing, at `scale` times its size (default 2). */
+    readonly png?: boolean;
+    readonly scale?: number;
 }
 
 /** Where an element of the plan is defined, for reveal on click and highlight on cursor. */
@@ -48,6 +57,12 @@ export interface PreviewViewResult {
     /** The drawing; empty when `error` is set. */
     readonly svg: string;
     readonly impact?: ImpactSummary;
+    /** Set when the view is focused on one element. */
+    readonly focus?: FocusSummary;
+    /** Nodes the view draws (after focus); the preview opens large plans focused. */
+    readonly nodeCount?: number;
+    /** The PNG, base64, when asked for. */
+    readonly png?: string;
     /** Every team, bet, goal, metric and pillar of the plan, sorted by name. */
     readonly elements: readonly PlanElementInfo[];
     /** Why the view could not be drawn (a filter naming an element that is gone, say). */

@@ -4,9 +4,10 @@
 import type { PlanModel } from '../model/plan-model.js';
 import { capacityView } from './capacity-view.js';
 import { dependenciesView } from './dependencies-view.js';
-import type { Diagram, ViewName, ViewOptions } from './diagram.js';
+import type { Diagram, GraphDiagram, ViewName, ViewOptions } from './diagram.js';
 import { viewNames } from './diagram.js';
 import type { FindingsByElement } from './element-findings.js';
+import { collapseClusters, defaultFocusDepth, focusDiagram } from './focus.js';
 import { impactOf } from './impact.js';
 import { metricsView } from './metrics-view.js';
 import { pillarsView } from './pillars-view.js';
@@ -30,12 +31,31 @@ export function buildDiagram(model: PlanModel, view: ViewName, options: ViewOpti
     if (options.impact !== undefined && !impact) {
         throw new ViewOptionError(`impact needs a team or a bet; '${options.impact}' is ${describeKind(model, options.impact)}`);
     }
+    if (options.focus !== undefined && !model.kindOf(options.focus)) {
+        throw new ViewOptionError(`focus needs an element of the plan; '${options.focus}' is not defined in the plan`);
+    }
+    if (options.depth !== undefined && (!Number.isInteger(options.depth) || options.depth < 1)) {
+        throw new ViewOptionError(`depth must be a whole number of hops, 1 or more, not ${options.depth}`);
+    }
     switch (view) {
-        case 'dependencies': return dependenciesView(model, findings, options, impact);
-        case 'metrics': return metricsView(model, findings, options, impact);
+        case 'dependencies': return narrow(dependenciesView(model, findings, options, impact), options);
+        case 'metrics': return narrow(metricsView(model, findings, options, impact), options);
         case 'capacity': return capacityView(model, findings, options, impact);
         case 'pillars': return pillarsView(model, findings, options, impact);
     }
+}
+
+/** Collapsed team boxes, then focus on one element (which must be in the view). */
+function narrow(diagram: GraphDiagram, options: ViewOptions): GraphDiagram {
+    let result = options.collapsed !== undefined && options.collapsed.length > 0 ? collapseClusters(diagram, options.collapsed) : diagram;
+    if (options.focus !== undefined) {
+        const focus = options.focus;
+        if (!result.nodes.some(n => n.id === focus)) {
+            throw new ViewOptionError(`'${focus}' is not drawn in the ${diagram.view} view${options.collapsed?.length ? ' (its team box is collapsed)' : ''}`);
+        }
+        result = focusDiagram(result, focus, options.depth ?? defaultFocusDepth);
+    }
+    return result;
 }
 
 function describeKind(model: PlanModel, name: string): string {

@@ -6,7 +6,7 @@
 export const viewNames = ['dependencies', 'metrics', 'capacity', 'pillars'] as const;
 export type ViewName = typeof viewNames[number];
 
-export const exportFormats = ['svg', 'dot', 'mermaid', 'json'] as const;
+export const exportFormats = ['svg', 'png', 'dot', 'mermaid', 'json'] as const;
 export type ExportFormat = typeof exportFormats[number];
 
 export type ElementKind = 'team' | 'bet' | 'goal' | 'metric' | 'pillar';
@@ -22,6 +22,21 @@ export interface ViewOptions {
     readonly impact?: string;
     /** Dependencies view: group bets in a box per owning team (default true). */
     readonly cluster?: boolean;
+    /** Node-and-edge views: only this element and what lies within `depth` hops of it. */
+    readonly focus?: string;
+    /** Hops up and down the chain from `focus` (default 2). */
+    readonly depth?: number;
+    /** Dependencies view: team boxes drawn as their team alone, the bets inside hidden. */
+    readonly collapsed?: readonly string[];
+}
+
+/** What a focused diagram left out, for the preview's banner and the drawing's note. */
+export interface FocusSummary {
+    readonly name: string;
+    readonly depth: number;
+    /** Nodes shown, and in the whole view. */
+    readonly shown: number;
+    readonly total: number;
 }
 
 /** The findings on one element, as the editor shows them. */
@@ -94,6 +109,8 @@ export interface GraphDiagram {
     readonly edges: readonly DiagramEdge[];
     readonly clusters: readonly DiagramCluster[];
     readonly impact?: ImpactSummary;
+    /** Set when the view is focused on one element. */
+    readonly focus?: FocusSummary;
 }
 
 export interface CapacityAllocation {

@@ -10,6 +10,7 @@ import type { TrellisServices } from '../trellis-module.js';
 import { buildDiagram, isViewName, ViewOptionError } from './build-diagram.js';
 import type { Diagram, ElementKind } from './diagram.js';
 import { findingsByElement } from './element-findings.js';
+import { svgToPng } from './png.js';
 import { toSvg } from './svg.js';
 import { byName } from './view-helpers.js';
 
@@ -20,6 +21,8 @@ export interface PreparedPreview {
     readonly diagram?: Diagram;
     readonly error?: string;
     readonly standalone: boolean;
+    /** The PNG's scale, when one is asked for. */
+    readonly png?: number;
 }
 
 /**
@@ -35,8 +38,9 @@ export function preparePreview(services: TrellisServices, params: PreviewViewPar
     try {
         const diagram = buildDiagram(model, view, {
             team: params.team || undefined, pillar: params.pillar || undefined, impact: params.impact || undefined, cluster: params.cluster,
+            focus: params.focus || undefined, depth: params.depth, collapsed: params.collapsed,
         }, findingsByElement(plan.findings));
-        return { view, elements, diagram, standalone };
+        return { view, elements, diagram, standalone, png: params.png === true && standalone ? (params.scale ?? 2) : undefined };
     } catch (error) {
         if (!(error instanceof ViewOptionError)) throw error;
         return { view, elements, error: capitalize(error.message), standalone };
@@ -48,7 +52,10 @@ export async function drawPreview(prepared: PreparedPreview): Promise<PreviewVie
     const { view, elements, diagram } = prepared;
     if (!diagram) return { view, title: view, svg: '', elements, error: prepared.error };
     const svg = await toSvg(diagram, { standalone: prepared.standalone });
-    return { view, title: diagram.title, svg, impact: diagram.impact, elements };
+    const png = prepared.png !== undefined ? Buffer.from(await svgToPng(svg, prepared.png)).toString('base64') : undefined;
+    const focus = diagram.type === 'graph' ? diagram.focus : undefined;
+    const nodeCount = diagram.type === 'graph' ? diagram.nodes.length : undefined;
+    return { view, title: diagram.title, svg, impact: diagram.impact, focus, nodeCount, png, elements };
 }
 
 export async function previewView(services: TrellisServices, params: PreviewViewParams): Promise<PreviewViewResult> {

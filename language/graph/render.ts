@@ -6,7 +6,8 @@ import { toDot } from './dot.js';
 import { toMermaid } from './mermaid.js';
 import { toSvg, type SvgOptions } from './svg.js';
 
-export async function renderDiagram(diagram: Diagram, format: ExportFormat, options: SvgOptions = {}): Promise<string> {
+/** Every text format; PNG is the SVG rendered (png.ts). */
+export async function renderDiagram(diagram: Diagram, format: Exclude<ExportFormat, 'png'>, options: SvgOptions = {}): Promise<string> {
     switch (format) {
         case 'svg': return toSvg(diagram, options);
         case 'dot': return toDot(diagram);
