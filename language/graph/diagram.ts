@@ -103,8 +103,8 @@ export interface GraphDiagram {
     readonly type: 'graph';
     readonly view: 'dependencies' | 'metrics';
     readonly title: string;
-    /** Graphviz rank direction. */
-    readonly direction: 'LR' | 'TB';
+    /** Graphviz rank direction (`BT`: arrows point up, to the root at the top). */
+    readonly direction: 'LR' | 'TB' | 'BT';
     readonly nodes: readonly DiagramNode[];
     readonly edges: readonly DiagramEdge[];
     readonly clusters: readonly DiagramCluster[];

@@ -5,7 +5,9 @@
 import type { CapacityDiagram, DiagramEdge, DiagramNode, GraphDiagram, PillarsDiagram } from './diagram.js';
 import type { Diagram } from './diagram.js';
 import { dotHtml, dotString } from './escape.js';
-import { edgeTooltip, labelLines, nodeTooltip } from './labels.js';
+import { edgeTooltip, nodeTooltip } from './labels.js';
+import { labelSize, nodeText, textStyles } from './node-text.js';
+import type { TextStyle } from './text-metrics.js';
 import { percent } from './view-helpers.js';
 
 /** Past this many nodes the layout trades edge routing polish for time. */
@@ -35,19 +37,33 @@ function header(diagram: Diagram): string[] {
     return lines;
 }
 
-function attrs(values: Record<string, string | number | undefined>): string {
+/** An HTML-like label, written as `<...>` rather than quoted. */
+interface HtmlLabel { readonly html: string }
+
+function attrs(values: Record<string, string | number | HtmlLabel | undefined>): string {
     const parts: string[] = [];
     for (const [key, value] of Object.entries(values)) {
         if (value === undefined) continue;
-        parts.push(`${key}=${typeof value === 'number' ? String(value) : dotString(value)}`);
+        parts.push(`${key}=${typeof value === 'number' ? String(value) : typeof value === 'object' ? `<${value.html}>` : dotString(value)}`);
     }
     return `[${parts.join(', ')}]`;
 }
 
+/**
+ * A label Graphviz reserves exactly the room for that our font needs (it would measure the text
+ * in Helvetica, which runs narrower): one cell of a fixed size holding the text.
+ */
+function reservedLabel(text: string, style: TextStyle): HtmlLabel {
+    const size = labelSize(text, style);
+    return { html: `<TABLE BORDER="0" CELLBORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD FIXEDSIZE="TRUE" WIDTH="${size.width}" HEIGHT="${size.height}">${dotHtml(text)}</TD></TR></TABLE>` };
+}
+
+const inches = (px: number) => Math.round((px / 72) * 1000) / 1000;
+
 export function graphDot(diagram: GraphDiagram): string {
     const large = diagram.nodes.length > largeGraph;
     const graphAttrs: Record<string, string | number | undefined> = {
-        rankdir: diagram.direction, fontname: font, fontsize: 11, nodesep: 0.25, ranksep: diagram.view === 'metrics' ? 0.5 : 0.7,
+        rankdir: diagram.direction, fontname: font, fontsize: 12, nodesep: 0.25, ranksep: diagram.view === 'metrics' ? 0.5 : 0.7,
         newrank: 'true', labeljust: 'l', bgcolor: 'transparent', pad: 0.2,
     };
     // Measured on a generated plan of 1,066 bets and teams: 0.6 s with these limits, straight
@@ -74,14 +90,42 @@ export function graphDot(diagram: GraphDiagram): string {
     }
     for (const cluster of diagram.clusters) {
         out.push(`  subgraph ${dotString(`cluster_${cluster.id}`)} {`);
-        out.push(`    graph ${attrs({ label: cluster.label, id: `cluster:${cluster.id}`, class: `cluster${cluster.impact ? ' impact' : ''}`, style: 'rounded,filled', color: palette.faint, fillcolor: palette.cluster, fontcolor: palette.muted, margin: 10 })};`);
+        out.push(`    graph ${attrs({ label: reservedLabel(cluster.label, textStyles.cluster), id: `cluster:${cluster.id}`, class: `cluster${cluster.impact ? ' impact' : ''}`, style: 'rounded,filled', color: palette.faint, fillcolor: palette.cluster, fontcolor: palette.muted, margin: 10 })};`);
         for (const node of byCluster.get(cluster.id) ?? []) out.push(`    ${nodeStatement(node, diagram)}`);
         out.push('  }');
     }
     for (const node of loose) out.push(`  ${nodeStatement(node, diagram)}`);
     diagram.edges.forEach((edge, index) => out.push(`  ${edgeStatement(edge, index, diagram, large)}`));
+    for (const [below, above] of stacks(diagram)) out.push(`  ${dotString(below)} -> ${dotString(above)} [style=invis];`);
     out.push('}', '');
     return out.join('\n');
+}
+
+/** Most bets a metric tree stacks in one column under the goal they serve. */
+const stackHeight = 3;
+
+/**
+ * The metric tree drawn top-down would put every bet in one row miles wide: the bets that serve
+ * one goal are stacked instead, up to three in a column, by invisible edges (pairs of names, the
+ * lower first).
+ */
+function stacks(diagram: GraphDiagram): Array<[string, string]> {
+    if (diagram.view !== 'metrics') return [];
+    const kinds = new Map(diagram.nodes.map(n => [n.id, n.kind]));
+    const byGoal = new Map<string, string[]>();
+    for (const edge of diagram.edges) {
+        if (edge.kind !== 'serves' || kinds.get(edge.from) !== 'bet') continue;
+        const list = byGoal.get(edge.to) ?? [];
+        list.push(edge.from);
+        byGoal.set(edge.to, list);
+    }
+    const pairs: Array<[string, string]> = [];
+    for (const bets of byGoal.values()) {
+        const columns = Math.ceil(bets.length / stackHeight);
+        // Column c holds bets c, c + columns, c + 2 × columns: neighbours in name order sit side by side.
+        for (let i = columns; i < bets.length; i++) pairs.push([bets[i], bets[i - columns]]);
+    }
+    return pairs;
 }
 
 function nodeStatement(node: DiagramNode, diagram: GraphDiagram): string {
@@ -92,10 +136,11 @@ function nodeStatement(node: DiagramNode, diagram: GraphDiagram): string {
     const color = node.severity === 'error' ? palette.error : node.severity === 'warning' ? palette.warning : dimmed ? palette.faint : palette.line;
     const styles = ['rounded', 'filled'];
     if (node.tags.includes('done') || node.tags.includes('dropped')) styles.push('dashed');
-    const lines = labelLines(node);
+    const text = nodeText(node);
     return `${dotString(node.id)} ${attrs({
-        label: lines.join('\n'),
-        width: minWidth(lines),
+        label: text.lines.map(l => l.text).join('\n'),
+        width: inches(text.width),
+        height: inches(text.height),
         class: nodeClasses(node).join(' '),
         tooltip: nodeTooltip(node),
         fillcolor: fill,
@@ -113,30 +158,12 @@ function edgeStatement(edge: DiagramEdge, index: number, diagram: GraphDiagram, 
     return `${dotString(edge.from)} -> ${dotString(edge.to)} ${attrs({
         id: `e${index}`,
         class: edgeClasses(edge).join(' '),
-        label: large ? undefined : edge.label,
+        label: large || edge.label === undefined ? undefined : reservedLabel(edge.label, textStyles.edge),
         tooltip: edgeTooltip(edge),
         style,
         color: cycle ? palette.error : edge.impact ? palette.error : dimmed ? palette.faint : undefined,
         penwidth: cycle || edge.impact || edge.kind === 'drives' ? 1.6 : undefined,
     })};`;
-}
-
-/**
- * The width a label needs in the SVG we draw (a bold 12px heading, 11px lines, in the
- * editor's sans-serif font), in inches: Graphviz measures with Helvetica metrics, which run
- * narrower than most system fonts, so we reserve the width ourselves.
- */
-function minWidth(lines: readonly string[]): number {
-    const [heading, ...rest] = lines;
-    const widest = Math.max(textWidth(heading, 12 * 0.64), ...rest.map(l => textWidth(l, 11 * 0.6)));
-    return Math.round(((widest + 24) / 72) * 100) / 100;
-}
-
-function textWidth(text: string, perChar: number): number {
-    let width = 0;
-    // Wide scripts (CJK, emoji) take about twice the room of a Latin letter.
-    for (const ch of text) width += ch.codePointAt(0)! > 0x2e80 ? perChar * 1.8 : perChar;
-    return width;
 }
 
 export function nodeClasses(node: DiagramNode): string[] {

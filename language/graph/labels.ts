@@ -2,7 +2,6 @@
 // its tooltip. One place, so the SVG, DOT and Mermaid of a view say the same thing.
 
 import type { DiagramEdge, DiagramNode, ElementKind, ImpactSummary } from './diagram.js';
-import { truncate } from './escape.js';
 
 /** Short words for the findings worth showing on a node. */
 const markWords: Readonly<Record<string, string>> = {
@@ -38,7 +37,7 @@ export interface NodeLabel {
 
 export function nodeLabel(node: DiagramNode): NodeLabel {
     const star = node.tags.includes('north-star') ? '★ ' : '';
-    const heading = star + truncate(node.title ?? node.id);
+    const heading = star + (node.title ?? node.id);
     const words = [...new Set(node.marks.map(m => markWords[m]).filter(w => w !== undefined))];
     return {
         heading,

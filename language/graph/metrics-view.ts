@@ -1,7 +1,7 @@
 // The metric tree: the north star at the root, the input metrics that drive it, the goals
 // that move each metric and the bets behind the goals (and bets that expect a change of a
-// metric directly). Arrows point the way value flows, left to right: bet → goal → metric →
-// north star. (Drawn top-down, a plan's dozens of bets would sit in one row miles wide.)
+// metric directly). Drawn top-down, the north star at the top: arrows point the way value
+// flows, upwards, bet → goal → metric → north star (the bets of a goal stacked, see dot.ts).
 
 import type { PlanModel } from '../model/plan-model.js';
 import type { DiagramEdge, DiagramNode, GraphDiagram, ImpactSummary, ViewOptions } from './diagram.js';
@@ -66,7 +66,7 @@ export function metricsView(model: PlanModel, findings: FindingsByElement, optio
     }
 
     return {
-        type: 'graph', view: 'metrics', direction: 'LR',
+        type: 'graph', view: 'metrics', direction: 'BT',
         title: titleOf('Metric tree', options),
         nodes, edges: sortEdges(edges), clusters: [], impact,
     };

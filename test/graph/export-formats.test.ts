@@ -135,13 +135,13 @@ describe('Mermaid', () => {
     /** A line-by-line reading of the flowchart subset we write; throws on anything else. */
     function checkFlowchart(text: string): { ids: Set<string>; labels: string[] } {
         const lines = text.split('\n').filter(l => l.trim() !== '' && !l.trim().startsWith('%%'));
-        expect(lines[0]).toMatch(/^flowchart (LR|TB)$/);
+        expect(lines[0]).toMatch(/^flowchart (LR|TB|BT)$/);
         const id = '[A-Za-z][A-Za-z0-9_]*';
         const label = '"[^"]*"';
         const patterns = [
             new RegExp(`^subgraph (${id})\\[(${label})\\]$`),
             /^end$/,
-            /^direction (LR|TB)$/,
+            /^direction (LR|TB|BT)$/,
             new RegExp(`^(${id})\\[(${label})\\]$`),
             new RegExp(`^(${id})\\[(${label})\\] --> (${id})$`),
             new RegExp(`^(${id}) (-->|-\\.->|==>)(?:\\|(${label})\\|)? (${id})$`),

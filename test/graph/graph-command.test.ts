@@ -24,7 +24,7 @@ describe('trellis graph', () => {
         }
         expect(fs.readFileSync(out('dependencies.svg'), 'utf8')).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="trellis-diagram view-dependencies"/);
         expect(fs.readFileSync(out('capacity.dot'), 'utf8')).toContain('digraph "trellis"');
-        expect(fs.readFileSync(out('metrics.mermaid'), 'utf8')).toContain('flowchart LR');
+        expect(fs.readFileSync(out('metrics.mermaid'), 'utf8')).toContain('flowchart BT');
         expect(JSON.parse(fs.readFileSync(out('pillars.json'), 'utf8'))).toMatchObject({ trellis: 'graph', view: 'pillars' });
     });
 
@@ -36,7 +36,10 @@ describe('trellis graph', () => {
 
     test('bad options are usage errors with a message a person can act on', async () => {
         await expect(runGraph([dir, '--view', 'teams'])).rejects.toThrow(new UsageError("--view must be one of dependencies, metrics, capacity, pillars, not 'teams'"));
-        await expect(runGraph([dir, '--format', 'png'])).rejects.toThrow("--format must be one of svg, dot, mermaid, json, not 'png'");
+        await expect(runGraph([dir, '--format', 'gif'])).rejects.toThrow("--format must be one of svg, png, dot, mermaid, json, not 'gif'");
+        await expect(runGraph([dir, '--depth', '2'])).rejects.toThrow('--depth needs --focus NAME');
+        await expect(runGraph([dir, '--focus', 'nobody'])).rejects.toThrow("focus needs an element of the plan; 'nobody' is not defined in the plan");
+        await expect(runGraph([dir, '--format', 'svg', '--scale', '2'])).rejects.toThrow('--scale is for --format png');
         await expect(runGraph([dir, '--impact', 'nobody'])).rejects.toThrow("impact needs a team or a bet; 'nobody' is not defined in the plan");
         await expect(runGraph([dir, '--team', 'nobody'])).rejects.toThrow(UsageError);
         await expect(runGraph([path.join(dir, 'missing')])).rejects.toThrow(UsageError);
