@@ -64,12 +64,16 @@ export function graphDot(diagram: GraphDiagram): string {
     const large = diagram.nodes.length > largeGraph;
     const graphAttrs: Record<string, string | number | undefined> = {
         rankdir: diagram.direction, fontname: font, fontsize: 12, nodesep: 0.25, ranksep: diagram.view === 'metrics' ? 0.5 : 0.7,
-        newrank: 'true', labeljust: 'l', bgcolor: 'transparent', pad: 0.2,
+        labeljust: 'l', bgcolor: 'transparent', pad: 0.2,
+        // Measured (bench/graph-options.mjs, docs/graph-layout-options.md): Graphviz's default
+        // ranking keeps each team box to the ranks of its own bets, where `newrank` stretched boxes
+        // over the whole height and other teams' edges ran through them (acme: 38 such crossings,
+        // now 0; a 300-node plan: 750, now 2); polyline routing crosses the fewest boxes and edges.
+        newrank: 'false', splines: 'polyline',
     };
-    // Measured on a generated plan of 1,066 bets and teams: 0.6 s with these limits, straight
-    // edges and no edge labels (each label is a node of its own to `dot`), against 1.8 s with
-    // labels and 3 s with Graphviz's defaults. The shares stay in the edges' tooltips.
-    if (large) Object.assign(graphAttrs, { splines: 'false', mclimit: 0.3, nslimit: 1, nslimit1: 1, searchsize: 10, remincross: 'false' });
+    // Past `largeGraph` nodes: search limits and no edge labels (each label is a node of its own
+    // to `dot`); the shares stay in the edges' tooltips.
+    if (large) Object.assign(graphAttrs, { mclimit: 0.3, nslimit: 1, nslimit1: 1, searchsize: 10, remincross: 'false' });
     const out = [
         ...header(diagram),
         'digraph "trellis" {',

@@ -3,6 +3,7 @@
 
 import type { Diagram, ExportFormat } from './diagram.js';
 import { toDot } from './dot.js';
+import { layoutDot } from './layout.js';
 import { toMermaid } from './mermaid.js';
 import { toSvg, type SvgOptions } from './svg.js';
 
@@ -10,7 +11,7 @@ import { toSvg, type SvgOptions } from './svg.js';
 export async function renderDiagram(diagram: Diagram, format: Exclude<ExportFormat, 'png'>, options: SvgOptions = {}): Promise<string> {
     switch (format) {
         case 'svg': return toSvg(diagram, options);
-        case 'dot': return toDot(diagram);
+        case 'dot': return diagram.type === 'graph' ? layoutDot(diagram) : toDot(diagram);
         case 'mermaid': return toMermaid(diagram);
         case 'json': return toJson(diagram);
     }
