@@ -56,9 +56,11 @@ describe('hover', () => {
     test('on a bet in a file that is not open: its why-chain and its finding', async () => {
         const hover = await server.connection.sendRequest(HoverRequest.type, at('bets.trellis', 'bet checkout', 5));
         const value = (hover?.contents as MarkupContent).value;
-        expect(value).toContain('Why: checkout → faster → activation → wat ★');
+        expect(value).toContain('Why: `faster` → `activation` → Weekly active teams (`wat`) ★');
         expect(value).toContain('Review 2027-01-10: 5 days overdue');
-        expect(value).toContain('- warning `overdue-review`:');
+        // The finding leads, before the why-chain and the detail.
+        expect(value.indexOf('- warning `overdue-review`:')).toBeGreaterThan(0);
+        expect(value.indexOf('- warning `overdue-review`:')).toBeLessThan(value.indexOf('Why:'));
     });
 
     test('nothing on white space', async () => {
