@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { workspace } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerNewPlan } from './new-plan.js';
 import { registerPreview } from './preview/preview-manager.js';
 import { registerPlanStatus } from './status.js';
 
@@ -21,7 +22,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
         synchronize: { fileEvents: workspace.createFileSystemWatcher('**/*.trellis') },
     };
     client = new LanguageClient('trellis', 'Trellis', serverOptions, clientOptions);
-    context.subscriptions.push(registerPlanStatus());
+    context.subscriptions.push(registerPlanStatus(), registerNewPlan(context));
     registerPreview(context, client);
     await client.start();
 }

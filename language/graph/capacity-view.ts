@@ -7,7 +7,7 @@ import type { CapacityAllocation, CapacityDiagram, CapacityRow, ImpactSummary, V
 import { titleOf } from './dependencies-view.js';
 import type { FindingsByElement } from './element-findings.js';
 import { impactRoles } from './impact-roles.js';
-import { byName, findingsOf, round1, sortedBy } from './view-helpers.js';
+import { byName, findingsOf, round1, sortedBy, wipOf } from './view-helpers.js';
 
 export function capacityView(model: PlanModel, findings: FindingsByElement, options: ViewOptions, impact?: ImpactSummary): CapacityDiagram {
     const role = impactRoles(impact);
@@ -28,9 +28,10 @@ export function capacityView(model: PlanModel, findings: FindingsByElement, opti
             return {
                 quarter: model.quarterLabel(quarter),
                 load: round1(total),
-                wip: allocations.length,
-                overloaded: total > maxLoad,
-                tooMuchWip: allocations.length > maxWip,
+                wip: load ? wipOf(load) : 0,
+                // As the overloaded-team check, the hover and the lens judge it.
+                overloaded: total > maxLoad + 1e-9,
+                tooMuchWip: (load ? wipOf(load) : 0) > maxWip,
                 allocations,
                 impact: allocations.some(a => a.impact) || undefined,
             };

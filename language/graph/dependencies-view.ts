@@ -7,7 +7,7 @@ import type { PlanModel } from '../model/plan-model.js';
 import type { DiagramCluster, DiagramEdge, DiagramNode, GraphDiagram, ImpactSummary, ViewOptions } from './diagram.js';
 import type { FindingsByElement } from './element-findings.js';
 import { impactRoles } from './impact-roles.js';
-import { byName, duringLabel, findingsOf, percent, reaches, sortedBy, teamsOf } from './view-helpers.js';
+import { byName, duringLabel, findingsOf, people, percent, reaches, sortedBy, teamsOf } from './view-helpers.js';
 
 export function dependenciesView(model: PlanModel, findings: FindingsByElement, options: ViewOptions, impact?: ImpactSummary): GraphDiagram {
     const cluster = options.cluster ?? true;
@@ -35,7 +35,7 @@ export function dependenciesView(model: PlanModel, findings: FindingsByElement, 
             continue;
         }
         const team = model.teams.get(name)!;
-        const lines = [[team.type ?? 'team', team.capacity !== undefined ? `${team.capacity} people` : undefined].filter(Boolean).join(' · ')];
+        const lines = [[team.type ?? 'team', team.capacity !== undefined ? people(team.capacity) : undefined].filter(Boolean).join(' · ')];
         const peak = peakLoad(model, name);
         if (peak) lines.push(`peak ${percent(peak.load)} in ${peak.quarter}`);
         const ownsShown = team.owns.some(b => shown.has(b.name));

@@ -54,12 +54,24 @@ export interface ImpactSummary {
     readonly source: string;
     readonly kind: 'team' | 'bet';
     readonly teams: readonly string[];
+    /** Every bet that would stall: a team's own bets, its blast radius and what depends on its bets (active ones only). */
     readonly bets: readonly string[];
+    /** A team's own work: the active bets it owns or supports (none for a bet). */
+    readonly ownBets: readonly string[];
+    /**
+     * The bets that depend on the source through `depends-on`, directly or through a chain, of
+     * any stage: their number is the blast radius that `high-blast-radius`, the hover and the
+     * lenses give. Some may also be the team's own bets.
+     */
+    readonly blastRadius: readonly string[];
     readonly goals: readonly string[];
     readonly metrics: readonly string[];
     /** How many elements would stall, the source not counted. */
     readonly count: number;
-    /** One sentence a planner can read out: `If 'platform' did nothing for six months, ...`. */
+    /**
+     * What a planner can read out: `If 'identity' did nothing for six months, 29 elements would
+     * stall: 13 bets, ... Its blast radius is 11 bets; it works on 4 bets of its own, ...`.
+     */
     readonly description: string;
 }
 

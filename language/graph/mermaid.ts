@@ -7,7 +7,7 @@ import type { CapacityDiagram, Diagram, DiagramNode, GraphDiagram, PillarsDiagra
 import { heatLevel, palette } from './dot.js';
 import { mermaidId, mermaidText } from './escape.js';
 import { labelLines } from './labels.js';
-import { percent } from './view-helpers.js';
+import { people, percent } from './view-helpers.js';
 
 export function toMermaid(diagram: Diagram): string {
     switch (diagram.type) {
@@ -82,7 +82,7 @@ function capacityMermaid(diagram: CapacityDiagram): string {
     const over: string[] = [];
     for (const row of diagram.rows) {
         const cid = mermaidId('c_', row.team);
-        const heading = `${row.title ?? row.team}${row.capacity !== undefined ? ` · ${row.capacity} people` : ''}`;
+        const heading = `${row.title ?? row.team}${row.capacity !== undefined ? ` · ${people(row.capacity)}` : ''}`;
         out.push(`  subgraph ${cid}[${label([heading])}]`, '    direction LR');
         const ids: string[] = [];
         row.cells.forEach((cell, i) => {

@@ -9,7 +9,7 @@ import { lineHeight } from './node-text.js';
 import { impactBanner, impactBannerWidth, margin, n, svgOpen, textElement, textWidth, wrappedText, type SvgOptions } from './svg-parts.js';
 import type { TextStyle } from './text-metrics.js';
 import { wrapText } from './text-metrics.js';
-import { percent } from './view-helpers.js';
+import { people, percent } from './view-helpers.js';
 
 const title: TextStyle = { size: 14, weight: 'semibold' };
 const note: TextStyle = { size: 12, weight: 'regular' };
@@ -23,10 +23,6 @@ function titleBlock(body: string[], y: number, text: string, subtitle: string, w
     const sub = wrappedText(margin, y + 34, subtitle, width - 2 * margin, note, 'diagram-note');
     body.push(sub.markup);
     return 24 + sub.height + 8;
-}
-
-function people(count: number): string {
-    return `${count} ${count === 1 ? 'person' : 'people'}`;
 }
 
 export function capacitySvg(diagram: CapacityDiagram, options: SvgOptions): string {

@@ -1,7 +1,8 @@
 // Small helpers the view builders share: a locale-independent sort by name (so output never
-// depends on the machine), rounding for figures, and the labels of periods and percentages.
+// depends on the machine), rounding for figures, and the labels of periods, percentages and
+// head counts.
 
-import type { BetFacts, PlanModel } from '../model/plan-model.js';
+import type { BetFacts, PlanModel, QuarterLoad } from '../model/plan-model.js';
 import type { ElementFindings } from './diagram.js';
 import type { FindingsByElement } from './element-findings.js';
 import { noFindings } from './element-findings.js';
@@ -19,6 +20,19 @@ export function sortedBy<T>(items: Iterable<T>, key: (item: T) => string): T[] {
 export function round1(value: number): number {
     const r = Math.round(value * 10) / 10;
     return Object.is(r, -0) ? 0 : r;
+}
+
+/** `1 person`, `6 people`: a team's capacity as a planner says it, in every view and export. */
+export function people(count: number): string {
+    return `${count} ${count === 1 ? 'person' : 'people'}`;
+}
+
+/**
+ * A team's WIP in a quarter: the bets it works on, each once even when it both owns and
+ * supports one — as too-much-wip, the hover and the lenses count it.
+ */
+export function wipOf(quarter: QuarterLoad): number {
+    return new Set(quarter.allocations.map(a => a.bet.name)).size;
 }
 
 export function percent(value: number): string {

@@ -1,6 +1,8 @@
-// Hover that explains an element's place in the plan, read from the plan model: a team's
-// load per quarter and who depends on it, a bet's why-chain, teams and findings, a metric's
-// place in the metric tree, a pillar's target against its actual share. Keywords, value
+// Hover that explains an element's place in the plan, read from the plan model. Each leads
+// with what a planner acts on — the findings on the element, its blast radius, a bet's
+// why-chain in titles, a team's busiest quarter — then the detail: a team's load per
+// quarter, a bet's teams and dates, a metric's place in the metric tree, a pillar's target
+// against its actual share. The figures are the diagnostics' and the lenses' own. Keywords, value
 // words and check codes explain what they mean.
 
 import { AstNodeHoverProvider } from 'langium/lsp';
@@ -16,6 +18,8 @@ import type { TrellisPlanService } from '../model/plan-service.js';
 import { codeInfo, isIssueCode } from '../validation/codes.js';
 import { pct } from '../validation/report.js';
 import type { TrellisServices } from '../trellis-module.js';
+import { people, wipOf } from '../graph/view-helpers.js';
+import { peakLoad } from './trellis-code-lens.js';
 import { valueWords } from './value-words.js';
 
 export class TrellisHoverProvider extends AstNodeHoverProvider {
@@ -59,11 +63,11 @@ export class TrellisHoverProvider extends AstNodeHoverProvider {
 
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
         const model = this.plan.model;
-        if (isTeam(node)) return describeTeam(model, node);
+        if (isTeam(node)) return describeTeam(model, node, findingsOn(node));
         if (isBet(node)) return describeBet(model, node, findingsOn(node));
-        if (isMetric(node)) return describeMetric(model, node);
-        if (isGoal(node)) return describeGoal(model, node);
-        if (isPillar(node)) return describePillar(model, node);
+        if (isMetric(node)) return describeMetric(model, node, findingsOn(node));
+        if (isGoal(node)) return describeGoal(model, node, findingsOn(node));
+        if (isPillar(node)) return describePillar(model, node, findingsOn(node));
         return undefined;
     }
 
@@ -99,13 +103,13 @@ function names(list: readonly string[]): string {
     return list.length === 0 ? '—' : list.map(n => `\`${n}\``).join(', ');
 }
 
-export function describeTeam(model: PlanModel, node: Team): string {
+export function describeTeam(model: PlanModel, node: Team, findings: readonly Diagnostic[] = []): string {
     const team = model.teams.get(node.name);
     if (!team || team.node !== node) return `${heading('Team', node.name, node.title)}\n\nDefined more than once; see the duplicate-name error.`;
     const lines = [heading('Team', team.name, team.title)];
     const facts = [
         team.type ? `${team.type} team` : 'team',
-        team.capacity !== undefined ? `${team.capacity} ${team.capacity === 1 ? 'person' : 'people'}` : 'capacity not set',
+        team.capacity !== undefined ? people(team.capacity) : 'capacity not set',
     ];
     const context = ['awareness', 'change', 'effectiveness']
         .map(key => {
@@ -115,25 +119,35 @@ export function describeTeam(model: PlanModel, node: Team): string {
         .filter(Boolean);
     lines.push([...facts, ...context].join(' · '));
 
+    // What matters first: the findings, who would stall if it slipped, its busiest quarter;
+    // then the detail: what it works on and the quarter table.
+    if (findings.length > 0) lines.push(findingsBlock(findings));
+    lines.push(`${blastRadiusLine(model, team.name)}  \nDepended on by: ${names(model.directDependents(team.name))}  \nDepends on: ${names(model.dependenciesOf(team.name))}`);
+    lines.push(peakLoad(model, team));
+    lines.push(`Owns: ${allocationsOf(team.owns, team.name)}  \nSupports: ${allocationsOf(team.supports, team.name)}`);
+
     const { maxLoad, maxWip } = model.policy;
     const quarters = [...team.loads.values()].sort((a, b) => a.quarter - b.quarter);
     if (quarters.length > 0) {
         const rows = quarters.map(q => {
-            const bets = new Set(q.allocations.map(a => a.bet.name));
+            const wip = wipOf(q);
             const over = q.load > maxLoad + 1e-9;
-            const busy = bets.size > maxWip;
-            return `| ${quarterLabel(q.quarter)} | ${over ? `**${pct(q.load)}** ⚠` : pct(q.load)} | ${busy ? `**${bets.size}** ⚠` : bets.size} | ${q.allocations.map(a => `${a.bet.name} ${pct(a.share)}`).join(', ')} |`;
+            const busy = wip > maxWip;
+            return `| ${quarterLabel(q.quarter)} | ${over ? `**${pct(q.load)}** ⚠` : pct(q.load)} | ${busy ? `**${wip}** ⚠` : wip} | ${q.allocations.map(a => `${a.bet.name} ${pct(a.share)}`).join(', ')} |`;
         });
         lines.push(['| Quarter | Load | WIP | Bets |', '|---|---:|---:|---|', ...rows].join('\n'));
         lines.push(`max-load ${pct(maxLoad)}, max-wip ${maxWip}`);
     } else {
         lines.push('No active bets: load 0% in every quarter.');
     }
-    lines.push(`Owns: ${allocationsOf(team.owns, team.name)}  \nSupports: ${allocationsOf(team.supports, team.name)}`);
-    const dependents = model.directDependents(team.name);
-    const radius = model.blastRadius(team.name);
-    lines.push(`Depends on: ${names(model.dependenciesOf(team.name))}  \nDepended on by: ${names(dependents)}  \nBlast radius: ${radius} bet${radius === 1 ? '' : 's'}${radius > model.policy.maxBlastRadius ? ` ⚠ (max ${model.policy.maxBlastRadius})` : ''}`);
     return lines.join('\n\n');
+}
+
+/** `Blast radius: 11 bets ⚠ (max-blast-radius 8)`: the figure high-blast-radius and impact mode give. */
+function blastRadiusLine(model: PlanModel, name: string): string {
+    const radius = model.blastRadius(name);
+    const max = model.policy.maxBlastRadius;
+    return `Blast radius: ${radius} bet${radius === 1 ? '' : 's'}${radius > max ? ` ⚠ (max-blast-radius ${max})` : ''}`;
 }
 
 function allocationsOf(bets: readonly BetFacts[], team: string): string {
@@ -158,6 +172,10 @@ function comparePositions(a: Position, b: Position): number {
 
 const severityNames = ['', 'error', 'warning', 'info', 'hint'];
 
+function findingsBlock(findings: readonly Diagnostic[]): string {
+    return `Findings:\n${findings.map(finding).join('\n')}`;
+}
+
 /** `- warning \`overdue-review\`: Bet 'x' was due ...`, with Markdown's active characters escaped. */
 function finding(d: Diagnostic): string {
     const message = typeof d.message === 'string' ? d.message : d.message.value;
@@ -167,9 +185,13 @@ function finding(d: Diagnostic): string {
 export function describeBet(model: PlanModel, node: Bet, findings: readonly Diagnostic[] = []): string {
     const bet = model.betFacts(node);
     const lines = [heading('Bet', bet.name, bet.title)];
-    const chains = model.whyChains(bet.name);
-    const star = (name: string) => (model.metrics.get(name)?.northStar ? `${name} ★` : name);
-    lines.push(`Why: ${chains.map(c => c.map(star).join(' → ')).join('  \nWhy: ')}`);
+    // What matters first: the findings, why the bet exists (in titles), who waits on it.
+    if (findings.length > 0) lines.push(findingsBlock(findings));
+    const chains = model.whyChains(bet.name).map(chain => chain.slice(1)).filter(chain => chain.length > 0);
+    lines.push(chains.length > 0
+        ? `Why: ${chains.map(c => c.map(name => titled(model, name)).join(' → ')).join('  \nWhy: ')}`
+        : 'Why: — it serves no goal and expects no metric');
+    lines.push(`${blastRadiusLine(model, bet.name)}  \nDepended on by: ${names(model.directDependents(bet.name))}  \nDepends on: ${names(model.dependenciesOf(bet.name))}`);
     const horizon = bet.during
         ? `${bet.during.from.text}${bet.during.to !== bet.during.from ? ` .. ${bet.during.to.text}` : ''}`
         : `the whole plan window (${quarterLabel(model.window.from)} .. ${quarterLabel(model.window.to)})`;
@@ -189,18 +211,21 @@ export function describeBet(model: PlanModel, node: Bet, findings: readonly Diag
     if (bet.expects.length > 0) {
         lines.push(`Expects: ${bet.expects.map(e => `\`${e.metric}\`${e.change !== undefined ? ` ${e.change > 0 ? '+' : ''}${e.change}` : ''}`).join(', ')}`);
     }
-    const radius = model.blastRadius(bet.name);
-    lines.push(`Depends on: ${names(model.dependenciesOf(bet.name))}  \nDepended on by: ${names(model.directDependents(bet.name))}  \nBlast radius: ${radius} bet${radius === 1 ? '' : 's'}`);
-    if (findings.length > 0) {
-        lines.push(`Findings:\n${findings.map(finding).join('\n')}`);
-    }
     return lines.join('\n\n');
 }
 
-export function describeMetric(model: PlanModel, node: Metric): string {
+/** An element of a why-chain as a planner knows it: `Faster activation (\`faster\`)`, the north star starred. */
+function titled(model: PlanModel, name: string): string {
+    const title = model.goals.get(name)?.title ?? model.metrics.get(name)?.title;
+    const star = model.metrics.get(name)?.northStar ? ' ★' : '';
+    return title !== undefined ? `${escape(title)} (\`${name}\`)${star}` : `\`${name}\`${star}`;
+}
+
+export function describeMetric(model: PlanModel, node: Metric, findings: readonly Diagnostic[] = []): string {
     const metric = model.metrics.get(node.name);
     if (!metric || metric.node !== node) return heading('Metric', node.name, node.title);
     const lines = [heading(metric.northStar ? 'North-star metric' : 'Metric', metric.name, metric.title)];
+    if (findings.length > 0) lines.push(findingsBlock(findings));
     const unit = metric.unit ? ` ${escape(metric.unit)}` : '';
     if (metric.baseline !== undefined || metric.target) {
         lines.push(`${metric.baseline ?? '?'}${unit} → ${metric.target ? `${metric.target.value}${unit}${metric.target.by ? ` by ${metric.target.by}` : ''}` : 'no target'}`);
@@ -212,25 +237,27 @@ export function describeMetric(model: PlanModel, node: Metric): string {
     return lines.join('\n\n');
 }
 
-export function describeGoal(model: PlanModel, node: Goal): string {
+export function describeGoal(model: PlanModel, node: Goal, findings: readonly Diagnostic[] = []): string {
     const goal = model.goals.get(node.name);
     if (!goal || goal.node !== node) return heading('Goal', node.name, node.title);
     const active = goal.servedBy.filter(b => b.quarters.length > 0).map(b => b.name);
     const inactive = goal.servedBy.filter(b => b.quarters.length === 0).map(b => `${b.name} (${b.stage})`);
     return [
         heading('Goal', goal.name, goal.title),
+        ...(findings.length > 0 ? [findingsBlock(findings)] : []),
         `Pillar: ${goal.pillar ? `\`${goal.pillar}\`` : '—'} · Moves: ${names(goal.moves)}`,
         `Served by active bets: ${names(active)}${inactive.length > 0 ? `  \nNot active: ${inactive.join(', ')}` : ''}`,
     ].join('\n\n');
 }
 
-export function describePillar(model: PlanModel, node: Pillar): string {
+export function describePillar(model: PlanModel, node: Pillar, findings: readonly Diagnostic[] = []): string {
     const pillar = model.pillars.get(node.name);
     if (!pillar || pillar.node !== node) return heading('Pillar', node.name, node.title);
     const target = pillar.target !== undefined ? pct(pillar.target) : 'no target';
     const actual = pillar.actualShare !== undefined ? pct(pillar.actualShare) : 'no active work with a pillar yet';
     return [
         heading('Pillar', pillar.name, pillar.title),
+        ...(findings.length > 0 ? [findingsBlock(findings)] : []),
         `Target ${target} · actual ${actual} (${Math.round(pillar.personQuarters * 10) / 10} person-quarters)`,
         `Bets: ${names(pillar.bets.map(b => b.name))}`,
     ].join('\n\n');

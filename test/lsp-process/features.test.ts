@@ -1,12 +1,12 @@
 // Editor features through the real server process: hover with the plan's figures, rename
 // edits across files (and a refusal the user can read), a quick fix built from the
-// diagnostic the client got back, and formatting.
+// diagnostic the client got back, completion and formatting.
 
 import { TextDocument } from 'langium';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-    CodeActionRequest, DefinitionRequest, DocumentFormattingRequest, HoverRequest, RenameRequest, ResponseError,
-    type CodeAction, type Location, type LocationLink, type MarkupContent, type TextEdit, type WorkspaceEdit,
+    CodeActionRequest, CompletionRequest, DefinitionRequest, DocumentFormattingRequest, HoverRequest, RenameRequest, ResponseError,
+    type CodeAction, type CompletionItem, type CompletionList, type Location, type LocationLink, type MarkupContent, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TrellisServer } from './lsp-client.js';
 import { bets, extra, planFiles, strategy, teams, today } from './workspace-fixture.js';
@@ -56,13 +56,25 @@ describe('hover', () => {
     test('on a bet in a file that is not open: its why-chain and its finding', async () => {
         const hover = await server.connection.sendRequest(HoverRequest.type, at('bets.trellis', 'bet checkout', 5));
         const value = (hover?.contents as MarkupContent).value;
-        expect(value).toContain('Why: checkout → faster → activation → wat ★');
+        expect(value).toContain('Why: `faster` → `activation` → Weekly active teams (`wat`) ★');
         expect(value).toContain('Review 2027-01-10: 5 days overdue');
-        expect(value).toContain('- warning `overdue-review`:');
+        // The finding leads, before the why-chain and the detail.
+        expect(value.indexOf('- warning `overdue-review`:')).toBeGreaterThan(0);
+        expect(value.indexOf('- warning `overdue-review`:')).toBeLessThan(value.indexOf('Why:'));
     });
 
     test('nothing on white space', async () => {
         expect(await server.connection.sendRequest(HoverRequest.type, at('teams.trellis', '\n\nteam web', 1))).toBeNull();
+    });
+});
+
+describe('completion', () => {
+    test('in a bet that has its goal, owner and dates: only what it lacks and what repeats, each described', async () => {
+        await server.open('bets.trellis');
+        const result = await server.connection.sendRequest(CompletionRequest.type, at('bets.trellis', 'during 2027-Q1\n}', 'during 2027-Q1\n'.length));
+        const items: CompletionItem[] = Array.isArray(result) ? result : (result as CompletionList | null)?.items ?? [];
+        expect(items.map(i => i.label).sort()).toEqual(['allow', 'depends-on', 'expects', 'funding', 'pillar', 'review', 'stage', 'support']);
+        for (const item of items) expect(item.detail, item.label).toMatch(/^[A-Z].+\.$/);
     });
 });
 

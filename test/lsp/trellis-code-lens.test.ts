@@ -1,4 +1,5 @@
-// Code lenses: a team's peak load and WIP above it, a pillar's target against its actual share.
+// Code lenses: a team's peak load, WIP and blast radius above it, a pillar's target against its
+// actual share.
 
 import { describe, expect, test } from 'vitest';
 import type { CodeLens } from 'vscode-languageserver';
@@ -12,10 +13,10 @@ async function lenses(ws: MarkedWorkspace, file: string): Promise<Array<{ line: 
 }
 
 describe('code lenses', () => {
-    test('above each team: its peak load with the quarter, overload marked, and its WIP', async () => {
+    test('above each team: its peak load with the quarter, overload marked, its WIP and, when anything depends on it, its blast radius', async () => {
         const ws = await markedWorkspace(planFiles);
         expect(await lenses(ws, 'teams.trellis')).toEqual([
-            { line: 0, title: 'Load 130% ⚠ in 2027-Q1 · 3 bets' },
+            { line: 0, title: 'Load 130% ⚠ in 2027-Q1 · 3 bets · blast radius 1' },
             { line: 6, title: 'Load 60% in 2027-Q1 · 1 bet' },
         ]);
     });
@@ -44,6 +45,12 @@ describe('code lenses', () => {
         expect((await lenses(lenient, 'plan.trellis'))[1]).toEqual({ line: 2, title: 'Load 80% ⚠ in 2027-Q2 · 4 bets' });
     });
 
+    test('a blast radius above max-blast-radius is marked', async () => {
+        const bets = ['a', 'b', 'c'].map(n => `bet ${n} { pillar p owner u 20% during 2027-Q2 depends-on t }`).join('\n');
+        const ws = await markedWorkspace({ 'plan.trellis': `policy { max-blast-radius 2 }\npillar p { target 100% }\nteam t { capacity 5 }\nteam u { capacity 5 }\n${bets}\n` });
+        expect((await lenses(ws, 'plan.trellis'))[1]).toEqual({ line: 2, title: 'Load 0% · no active bets · blast radius 3 ⚠' });
+    });
+
     test('a team with no active bets, a pillar without a target or without work', async () => {
         const ws = await markedWorkspace({ 'plan.trellis': 'team idle { capacity 3 }\npillar vague\n' });
         expect(await lenses(ws, 'plan.trellis')).toEqual([
@@ -55,7 +62,7 @@ describe('code lenses', () => {
     test('the lens follows an edit in another file', async () => {
         const ws = await markedWorkspace(planFiles);
         await ws.edit('bets.trellis', ws.doc('bets.trellis').textDocument.getText().replace('owner platform 60%', 'owner platform 10%'));
-        expect((await lenses(ws, 'teams.trellis'))[0].title).toBe('Load 80% in 2027-Q1 · 3 bets');
+        expect((await lenses(ws, 'teams.trellis'))[0].title).toBe('Load 80% in 2027-Q1 · 3 bets · blast radius 1');
     });
 
     test('only the first of two teams with one name gets a lens', async () => {

@@ -57,10 +57,26 @@ describe('property names valid for the element only', () => {
     });
 
     test('after other properties, in a block not yet closed, and right before the brace', async () => {
-        const bet = ['allow', 'depends-on', 'during', 'expects', 'funding', 'goal', 'owner', 'pillar', 'review', 'stage', 'support'];
+        const bet = ['allow', 'depends-on', 'during', 'expects', 'funding', 'goal', 'pillar', 'review', 'stage', 'support'];
         expect(await labels('bet x {\n  owner platform 50%\n  <|>\n}')).toEqual(bet);
         expect(await labels('bet x {\n  owner platform 50%\n  <|>')).toEqual(bet);
-        expect(await labels('team x {\n  capacity 3\n  <|>}')).toEqual(sorted(['allow', 'awareness', 'capacity', 'change', 'depends-on', 'effectiveness', 'type']));
+        expect(await labels('team x {\n  capacity 3\n  <|>}')).toEqual(sorted(['allow', 'awareness', 'change', 'depends-on', 'effectiveness', 'type']));
+    });
+
+    test('a property already given is not offered again; the ones that repeat are', async () => {
+        // Accepting `owner` a second time would be an invalid-value error, and more.
+        const given = 'bet x {\n  allow orphan-bet\n  owner platform 50%\n  goal faster\n  during 2027-Q1\n  support onboarding 10%\n  depends-on sso\n  expects activation +2\n  <|>\n}';
+        expect(await labels(given)).toEqual(['allow', 'depends-on', 'expects', 'funding', 'pillar', 'review', 'stage', 'support']);
+        expect(await labels('metric m {\n  north-star\n  unit "%"\n  drives wat\n  <|>\n}')).toEqual(['allow', 'baseline', 'drives', 'target']);
+        expect(await labels('goal g {\n  pillar growth\n  moves activation\n  <|>\n}')).toEqual(['allow', 'moves']);
+        expect(await labels('policy {\n  max-load 90%\n  check orphan-metric off\n  <|>\n}')).toEqual(sorted(['check', 'max-blast-radius', 'max-wip', 'pillar-tolerance', 'min-slice']));
+        // Given in another element only: still offered here.
+        expect(await labels('bet y {\n  <|>\n}')).toContain('owner');
+    });
+
+    test('a half-typed name: offered if not given yet, not if it is', async () => {
+        expect(await labels('team x {\n  capacity 3\n  type platform\n  ty<|>\n}')).toEqual([]);
+        expect(await labels('team x {\n  capa<|>\n}')).toEqual(['capacity']);
     });
 
     test('a half-typed property name', async () => {
@@ -181,5 +197,54 @@ describe('elements at the top level', () => {
         expect(team?.insertText).toBe('team ${1:name} "${2:Title}" {\n  type ${3|stream-aligned,platform,enabling,complicated-subsystem|}\n  capacity ${4:6}\n}');
         const bet = (await items('<|>')).find(i => i.label === 'bet …');
         expect(bet?.insertText).toMatch(/^bet \$\{1:name\} "\$\{2:Title\}" \{\n {2}goal \$\{3:goal\}\n {2}owner \$\{4:team\} \$\{5:50\}%/);
+    });
+});
+
+describe('every item says what it is', () => {
+    const places = [
+        '<|>', 'bet x {\n  <|>\n}', 'team x {\n  <|>\n}', 'goal x {\n  <|>\n}', 'metric x {\n  <|>\n}', 'pillar x {\n  <|>\n}',
+        'policy {\n  <|>\n}', 'bet x {\n  owner <|>\n}', 'bet x {\n  depends-on <|>\n}', 'goal g {\n  moves <|>\n}',
+        'team t {\n  type <|>\n}', 'bet b {\n  stage <|>\n}', 'bet b {\n  funding <|>\n}', 'policy {\n  check <|>\n}',
+        'policy {\n  check overloaded-team <|>\n}', 'metric m {\n  target 10 <|>\n}', 'bet b {\n  allow orphan-bet "why" <|>\n}',
+    ];
+
+    test.each(places)('at %j: a one-line detail on every item, never the bare word "Keyword"', async place => {
+        const offered = await items(place);
+        expect(offered.length).toBeGreaterThan(0);
+        for (const item of offered) {
+            expect(item.detail, item.label).toBeTruthy();
+            expect(item.detail, item.label).not.toMatch(/\n|^Keyword$/);
+        }
+    });
+
+    test('a property keyword: what the property means, and whether it repeats', async () => {
+        const offered = await items('bet x {\n  <|>\n}');
+        const support = offered.find(i => i.label === 'support')!;
+        expect(support.detail).toBe('Teams that support a bet, each with its allocation.');
+        expect(support.documentation).toMatchObject({ kind: 'markdown', value: expect.stringContaining('May be given more than once') });
+        expect(offered.find(i => i.label === 'review')!.detail).toBe('The pivot-or-proceed date of a bet.');
+    });
+
+    test('an element keyword and its snippet: what the element is', async () => {
+        const offered = await items('<|>');
+        expect(offered.find(i => i.label === 'bet')!.detail).toBe('A bet: a piece of work with an owner, supporting teams, a goal and a horizon.');
+        const snippet = offered.find(i => i.label === 'bet …')!;
+        expect(snippet.detail).toBe('New bet, to fill in');
+        expect(snippet.documentation).toMatchObject({ value: expect.stringContaining('A bet: a piece of work') });
+    });
+
+    test('a name: its kind and its title', async () => {
+        const ws = await markedWorkspace({
+            'teams.trellis': 'team platform "Platform & Infra" { capacity 8 }\nteam web { capacity 4 }\n',
+            'bet.trellis': 'bet x {\n  owner <|>\n}\n',
+        });
+        const list = await ws.services.lsp.CompletionProvider!.getCompletion(ws.doc('bet.trellis'), ws.at('bet.trellis'));
+        expect(list?.items.map(i => [i.label, i.detail]).sort()).toEqual([['platform', 'team — Platform & Infra'], ['web', 'team']]);
+    });
+
+    test('a value word: what kind of word, and what it means', async () => {
+        const validate = (await items('bet b {\n  stage <|>\n}')).find(i => i.label === 'validate')!;
+        expect(validate.detail).toBe('stage');
+        expect(validate.documentation).toBe('stage: validating the solution with real users.');
     });
 });

@@ -36,8 +36,21 @@ describe('hover on a team', () => {
         const text = await hoverText(ws.at('teams.trellis', 0));
         expect(text).toContain('Owns: `sso-v2` 50%, `billing` 60%');
         expect(text).toContain('Supports: `guided` 20%');
-        expect(text).toContain('Depended on by: `guided`, `onboarding`');
-        expect(text).toContain('Blast radius: 1 bet');
+        expect(text).toContain('Blast radius: 1 bet  \nDepended on by: `guided`, `onboarding`  \nDepends on: —');
+    });
+
+    test('leads with what matters: findings, blast radius and busiest quarter above the quarter table', async () => {
+        const text = await hoverText(ws.at('teams.trellis', 0));
+        const at = (part: string) => {
+            const index = text.indexOf(part);
+            expect(index, part).toBeGreaterThanOrEqual(0);
+            return index;
+        };
+        // The finding the editor underlines, the figure impact mode and the lens give, then the detail.
+        expect(at("Findings:\n- error `overloaded-team`: Team 'platform' is at 130% of capacity in 2027-Q1")).toBeLessThan(at('Blast radius: 1 bet'));
+        expect(at('Blast radius: 1 bet')).toBeLessThan(at('Load 130% ⚠ in 2027-Q1 · 3 bets'));
+        expect(at('Load 130% ⚠ in 2027-Q1 · 3 bets')).toBeLessThan(at('| Quarter | Load | WIP | Bets |'));
+        expect(text.split('\n\n').slice(0, 4).join('\n\n')).not.toContain('| Quarter');
     });
 
     test('the same hover on a reference to the team in another file', async () => {
@@ -50,7 +63,8 @@ describe('hover on a bet', () => {
     test('its why-chain up to the north star, stage, funding and horizon', async () => {
         const text = await hoverText(ws.at('bets.trellis', 2));
         expect(text).toContain('**Bet `guided`** — Guided setup');
-        expect(text).toContain('Why: guided → faster → activation → wat ★');
+        // In titles, as a planner knows them, each with its name to find it by.
+        expect(text).toContain('Why: Faster activation (`faster`) → Activation rate (`activation`) → Weekly active teams (`wat`) ★');
         expect(text).toContain('stage validate · funding new-offering · during 2027-Q1 .. 2027-Q2');
     });
 
@@ -63,17 +77,17 @@ describe('hover on a bet', () => {
     });
 
     test('its dependencies both ways', async () => {
-        expect(await hoverText(ws.at('bets.trellis', 2))).toContain('Depends on: `sso-v2`, `platform`  \nDepended on by: —');
+        expect(await hoverText(ws.at('bets.trellis', 2))).toContain('Blast radius: 0 bets  \nDepended on by: —  \nDepends on: `sso-v2`, `platform`');
         const sso = await hoverText(ws.at('bets.trellis', 0));
-        expect(sso).toContain('Depends on: —  \nDepended on by: `guided`  \nBlast radius: 1 bet');
-        expect(sso).toContain('Why: sso-v2\n');
+        expect(sso).toContain('Blast radius: 1 bet  \nDepended on by: `guided`  \nDepends on: —');
+        expect(sso).toContain('Why: — it serves no goal and expects no metric');
         expect(sso).toContain('funding not set · during 2027-Q1');
     });
 
-    test('an overdue review, and the findings on the bet', async () => {
+    test('an overdue review, and the findings on the bet, first after its name', async () => {
         const text = await hoverText(ws.at('bets.trellis', 5));
         expect(text).toContain('Review 2027-01-05: 10 days overdue');
-        expect(text).toMatch(/Findings:\n- warning `overdue-review`: Bet 'billing' was due for its review on 2027-01-05/);
+        expect(text).toMatch(/^\*\*Bet `billing`\*\* — Billing\n\nFindings:\n- warning `overdue-review`: Bet 'billing' was due for its review on 2027-01-05/);
         expect(await hoverText(ws.at('bets.trellis', 2))).not.toContain('Findings');
     });
 

@@ -102,7 +102,7 @@ describe('the preview webview', () => {
         await preview.page.locator('#impact').selectOption('sso-v2');
         await preview.page.waitForSelector('#viewport svg.has-impact');
         // billing, guided-setup, invites, and new-thing (added by the update test, depends on billing)
-        expect(await preview.page.locator('#banner-text').textContent()).toBe("If 'sso-v2' did nothing for six months, 8 elements would stall: 4 bets, 2 goals and 2 metrics.");
+        expect(await preview.page.locator('#banner-text').textContent()).toBe("If 'sso-v2' did nothing for six months, 8 elements would stall: 4 bets, 2 goals and 2 metrics. Its blast radius is 4 bets.");
         expect(await count(preview, '#viewport .nodes .impact-stalled')).toBe(4);
         await preview.page.locator('#banner-clear').click();
         await preview.page.waitForSelector('#viewport svg:not(.has-impact)');
