@@ -153,8 +153,10 @@ export function pillarsSvg(diagram: PillarsDiagram, options: SvgOptions): string
             const segClasses = ['segment', 'node', 'bet'];
             if (i % 2 === 1) segClasses.push('alt');
             if (bet.impact) segClasses.push('impact');
-            // A segment names its bet when the name fits inside it; every segment's tooltip does.
-            const label = textWidth(bet.name, small) + 8 < w ? textElement(sx + 4, barY + 17, bet.name, small, 'segment-label') : '';
+            // A segment names its bet when the name fits inside it, else gives its person-quarters
+            // when those fit; its tooltip always says both.
+            const words = [bet.name, String(bet.personQuarters)].find(t => textWidth(t, small) + 8 < w);
+            const label = words !== undefined ? textElement(sx + 4, barY + 17, words, small, 'segment-label') : '';
             rows.push(`<g class="${segClasses.join(' ')}" data-name="${xml(bet.name)}" data-kind="bet"><title>${xml(`Bet ${bet.name}${bet.title !== undefined ? ` — ${bet.title}` : ''}\n${bet.personQuarters} person-quarters (${percent(bet.share)} of all)`)}</title>`
                 + `<rect x="${n(sx)}" y="${n(barY)}" width="${n(w)}" height="${barHeight}"/>${label}</g>`);
             sx += w;
