@@ -6,8 +6,7 @@ import type { CapacityDiagram, DiagramEdge, DiagramNode, GraphDiagram, PillarsDi
 import type { Diagram } from './diagram.js';
 import { dotHtml, dotString } from './escape.js';
 import { edgeTooltip, nodeTooltip } from './labels.js';
-import { labelSize, nodeText, textStyles } from './node-text.js';
-import type { TextStyle } from './text-metrics.js';
+import { clusterLabel, nodeText } from './node-text.js';
 import { percent } from './view-helpers.js';
 
 /** Past this many nodes the layout trades edge routing polish for time. */
@@ -51,11 +50,15 @@ function attrs(values: Record<string, string | number | HtmlLabel | undefined>):
 
 /**
  * A label Graphviz reserves exactly the room for that our font needs (it would measure the text
- * in Helvetica, which runs narrower): one cell of a fixed size holding the text.
+ * in Helvetica, which runs narrower): one cell of a fixed size holding the lines.
  */
-function reservedLabel(text: string, style: TextStyle): HtmlLabel {
-    const size = labelSize(text, style);
-    return { html: `<TABLE BORDER="0" CELLBORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD FIXEDSIZE="TRUE" WIDTH="${size.width}" HEIGHT="${size.height}">${dotHtml(text)}</TD></TR></TABLE>` };
+function reservedLines(lines: readonly string[], size: { width: number; height: number }): HtmlLabel {
+    return { html: `<TABLE BORDER="0" CELLBORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD FIXEDSIZE="TRUE" WIDTH="${size.width}" HEIGHT="${size.height}">${lines.map(dotHtml).join('<BR/>')}</TD></TR></TABLE>` };
+}
+
+function clusterHeading(title: string, name: string): HtmlLabel {
+    const heading = clusterLabel(title, name);
+    return reservedLines(heading.lines, heading);
 }
 
 const inches = (px: number) => Math.round((px / 72) * 1000) / 1000;
@@ -94,7 +97,7 @@ export function graphDot(diagram: GraphDiagram): string {
     }
     for (const cluster of diagram.clusters) {
         out.push(`  subgraph ${dotString(`cluster_${cluster.id}`)} {`);
-        out.push(`    graph ${attrs({ label: reservedLabel(cluster.label, textStyles.cluster), id: `cluster:${cluster.id}`, class: `cluster${cluster.impact ? ' impact' : ''}`, style: 'rounded,filled', color: palette.faint, fillcolor: palette.cluster, fontcolor: palette.muted, margin: 10 })};`);
+        out.push(`    graph ${attrs({ label: clusterHeading(cluster.label, cluster.id), id: `cluster:${cluster.id}`, class: `cluster${cluster.impact ? ' impact' : ''}`, style: 'rounded,filled', color: palette.faint, fillcolor: palette.cluster, fontcolor: palette.muted, margin: 10 })};`);
         for (const node of byCluster.get(cluster.id) ?? []) out.push(`    ${nodeStatement(node, diagram)}`);
         out.push('  }');
     }
@@ -162,7 +165,11 @@ function edgeStatement(edge: DiagramEdge, index: number, diagram: GraphDiagram, 
     return `${dotString(edge.from)} -> ${dotString(edge.to)} ${attrs({
         id: `e${index}`,
         class: edgeClasses(edge).join(' '),
-        label: large || edge.label === undefined ? undefined : reservedLabel(edge.label, textStyles.edge),
+        // An external label: Graphviz lays out without it (room kept for edge labels pushed nodes
+        // onto each other once team boxes were ranked Graphviz's default way, see
+        // test/graph/legibility.test.ts), and the SVG sets it on its edge clear of nodes and other
+        // labels (svg-graph.ts); `dot -Tsvg` of this DOT still shows it.
+        xlabel: large || edge.label === undefined ? undefined : edge.label,
         tooltip: edgeTooltip(edge),
         style,
         color: cycle ? palette.error : edge.impact ? palette.error : dimmed ? palette.faint : undefined,

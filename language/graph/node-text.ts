@@ -67,3 +67,19 @@ export function nodeText(node: DiagramNode): NodeText {
 export function labelSize(text: string, style: TextStyle): { width: number; height: number } {
     return { width: Math.ceil(textWidth(text, style) * fallbackSlack + 6), height: lineHeight(style) + 2 };
 }
+
+/** Widest heading a team box gets before it names the team instead of giving its title. */
+const maxClusterLabelWidth = 200;
+
+/**
+ * A team box's heading, with the room it needs (Graphviz reserves exactly that): the team's
+ * title when it fits in 200 px, else its name — the team's own box inside shows the whole
+ * title. One short line, because in a left-to-right layout Graphviz does not make a box taller
+ * for a heading wider than its contents, and a wrapped or long heading ran into the nodes
+ * (seen in test/graph/legibility.test.ts).
+ */
+export function clusterLabel(title: string, name: string): { lines: string[]; width: number; height: number } {
+    const style = textStyles.cluster;
+    const text = textWidth(title, style) <= maxClusterLabelWidth ? title : name;
+    return { lines: [text], width: Math.ceil(textWidth(text, style) * fallbackSlack + 6), height: lineHeight(style) + 2 };
+}

@@ -4,11 +4,12 @@
 // and its text, each edge `<g class="edge KIND ...">` holding its path and its label.
 
 import type { GraphDiagram } from './diagram.js';
-import { edgeClasses, nodeClasses } from './dot.js';
+import { edgeClasses, largeGraph, nodeClasses } from './dot.js';
 import { xml } from './escape.js';
 import { edgeTooltip, nodeTooltip } from './labels.js';
 import type { GraphLayout, Point } from './layout.js';
-import { labelSize, lineHeight, nodeText, textStyles } from './node-text.js';
+import { clusterLabel, lineHeight, nodeText, textStyles } from './node-text.js';
+import { textWidth } from './text-metrics.js';
 import { graphLegend } from './svg-legend.js';
 import { impactBanner, margin, n, svgOpen, textElement, type SvgOptions } from './svg-parts.js';
 
@@ -16,6 +17,7 @@ const pad = 8;
 
 export function graphSvg(diagram: GraphDiagram, layout: GraphLayout, options: SvgOptions): string {
     const width = Math.max(layout.width + 2 * pad, 520);
+    const large = diagram.nodes.length > largeGraph;
     const body: string[] = [];
     let top = impactBanner(diagram.impact, width, body, options);
     if (diagram.focus && (options.standalone ?? true)) {
@@ -31,15 +33,21 @@ export function graphSvg(diagram: GraphDiagram, layout: GraphLayout, options: Sv
     out.push(...body);
     out.push(`<g class="graph" transform="translate(${pad} ${n(top + pad)})">`);
 
+    // What an edge label must not cover: the nodes, the team box headings, the labels placed before it.
+    const obstacles: Box[] = [...layout.nodes.values()].map(b => ({ x: b.x - b.width / 2, y: b.y - b.height / 2, width: b.width, height: b.height }));
     out.push('<g class="clusters">');
     for (const box of layout.clusters) {
         const cluster = diagram.clusters.find(c => c.id === box.id);
         if (!cluster) continue;
-        const size = labelSize(cluster.label, textStyles.cluster);
-        const at = box.label ?? { x: box.x + 8 + size.width / 2, y: box.y + 12 };
+        const heading = clusterLabel(cluster.label, cluster.id);
+        const at = box.label ?? { x: box.x + 8 + heading.width / 2, y: box.y + 6 + heading.height / 2 };
+        const left = Math.max(box.x + 6, at.x - heading.width / 2 + 3);
+        const step = lineHeight(textStyles.cluster);
+        const first = at.y - heading.height / 2 + step / 2 + textStyles.cluster.size * 0.39;
+        obstacles.push({ x: left, y: at.y - heading.height / 2, width: heading.width, height: heading.height });
         out.push(`<g class="cluster${cluster.impact ? ' impact' : ''}" data-name="${xml(cluster.id)}" data-kind="team">`
             + `<rect x="${n(box.x)}" y="${n(box.y)}" width="${n(box.width)}" height="${n(box.height)}" rx="8"/>`
-            + textElement(Math.max(box.x + 6, at.x - size.width / 2 + 3), at.y + 4, cluster.label, textStyles.cluster, 'cluster-label') + '</g>');
+            + heading.lines.map((line, i) => textElement(left, first + i * step, line, textStyles.cluster, 'cluster-label')).join('') + '</g>');
     }
     out.push('</g>');
 
@@ -50,10 +58,12 @@ export function graphSvg(diagram: GraphDiagram, layout: GraphLayout, options: Sv
         const parts = [`<g class="${edgeClasses(edge).join(' ')}" data-from="${xml(edge.from)}" data-to="${xml(edge.to)}">`, `<title>${xml(edgeTooltip(edge))}</title>`];
         parts.push(`<path class="edge-line" d="${pathData(path.points)}"/>`);
         if (path.arrow) parts.push(`<path class="arrowhead" d="${arrowData(path.points[path.points.length - 1], path.arrow)}"/>`);
-        if (edge.label !== undefined && path.label) {
-            const size = labelSize(edge.label, textStyles.edge);
-            const at = onEdge(path.label, size, flatten(path.points));
-            parts.push(textElement(at.x, at.y + 4, edge.label, textStyles.edge, 'edge-label', 'middle'));
+        if (edge.label !== undefined && !large) {
+            const text = { width: textWidth(edge.label, textStyles.edge), size: textStyles.edge.size };
+            const at = placeLabel(text, flatten(path.points), obstacles);
+            obstacles.push(textBox(at, text));
+            // The baseline, so the text's box is centred on `at`.
+            parts.push(textElement(at.x, at.y + text.size * 0.39, edge.label, textStyles.edge, 'edge-label', 'middle'));
         }
         parts.push('</g>');
         out.push(parts.join(''));
@@ -113,33 +123,71 @@ export function flatten(points: readonly Point[]): Point[] {
     return out;
 }
 
-/**
- * Where an edge's label goes: Graphviz keeps room for it beside the edge, sometimes a long way
- * off; the label is moved towards the nearest point of its own line until its box touches it.
- */
-export function onEdge(label: Point, size: { width: number; height: number }, line: readonly Point[]): Point {
-    let best = line[0], bestDistance = Infinity;
-    for (let i = 1; i < line.length; i++) {
-        const p = nearestOnSegment(label, line[i - 1], line[i]);
-        const d = Math.hypot(p.x - label.x, p.y - label.y);
-        if (d < bestDistance) {
-            best = p;
-            bestDistance = d;
-        }
-    }
-    if (bestDistance < 1e-6) return label;
-    const ux = (label.x - best.x) / bestDistance, uy = (label.y - best.y) / bestDistance;
-    // From the box's centre to its edge along that direction, plus a hair of room.
-    const reach = Math.min(Math.abs(ux) > 1e-6 ? size.width / 2 / Math.abs(ux) : Infinity, Math.abs(uy) > 1e-6 ? size.height / 2 / Math.abs(uy) : Infinity) + 1;
-    if (bestDistance <= reach + 2) return label;
-    return { x: best.x + ux * reach, y: best.y + uy * reach };
+interface Box { readonly x: number; readonly y: number; readonly width: number; readonly height: number }
+
+/** The box a label's text covers when centred at `at` (Noto Sans: about 1.36 em from ascender to descender). */
+function textBox(at: Point, text: { width: number; size: number }): Box {
+    const height = text.size * 1.36;
+    return { x: at.x - text.width / 2, y: at.y - height / 2, width: text.width, height };
 }
 
-function nearestOnSegment(p: Point, a: Point, b: Point): Point {
-    const dx = b.x - a.x, dy = b.y - a.y;
-    const length = dx * dx + dy * dy;
-    const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length));
-    return { x: a.x + t * dx, y: a.y + t * dy };
+function overlap(a: Box, b: Box): number {
+    const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+    const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+    return w > 0 && h > 0 ? w * h : 0;
+}
+
+/**
+ * Where an edge's label goes: touching its own line, on the side and at the place along the
+ * line where it covers no node, no team box heading and no label placed before it, tried from
+ * the middle of the line outwards; the candidate that covers least wins when none is free.
+ */
+export function placeLabel(text: { width: number; size: number }, line: readonly Point[], obstacles: readonly Box[]): Point {
+    const candidates: Point[] = [];
+    const total = line.reduce((sum, p, i) => (i === 0 ? 0 : sum + Math.hypot(p.x - line[i - 1].x, p.y - line[i - 1].y)), 0);
+    for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.45, 0.55, 0.35, 0.65, 0.25, 0.75, 0.15, 0.85]) {
+        const at = alongLine(line, t * total);
+        if (!at) continue;
+        const normal = { x: -at.direction.y, y: at.direction.x };
+        for (const side of [1, -1]) candidates.push(beside(at.point, { x: at.point.x + side * normal.x, y: at.point.y + side * normal.y }, text));
+    }
+    let best = candidates[0] ?? line[0], bestCover = Infinity;
+    for (const candidate of candidates) {
+        const box = textBox(candidate, text);
+        const cover = obstacles.reduce((sum, o) => sum + overlap(box, o), 0);
+        if (cover === 0) return candidate;
+        if (cover < bestCover) {
+            best = candidate;
+            bestCover = cover;
+        }
+    }
+    return best;
+}
+
+/** The label's centre beside `point`, towards `towards`, its text one pixel off the line. */
+function beside(point: Point, towards: Point, text: { width: number; size: number }): Point {
+    const d = Math.hypot(towards.x - point.x, towards.y - point.y);
+    if (d < 1e-6) return point;
+    const ux = (towards.x - point.x) / d, uy = (towards.y - point.y) / d;
+    const half = { x: text.width / 2 + 1, y: (text.size * 1.36) / 2 + 1 };
+    const reach = Math.min(Math.abs(ux) > 1e-6 ? half.x / Math.abs(ux) : Infinity, Math.abs(uy) > 1e-6 ? half.y / Math.abs(uy) : Infinity);
+    return { x: point.x + ux * reach, y: point.y + uy * reach };
+}
+
+/** The point `distance` along the line, with the line's direction there. */
+function alongLine(line: readonly Point[], distance: number): { point: Point; direction: Point } | undefined {
+    let left = distance;
+    for (let i = 1; i < line.length; i++) {
+        const a = line[i - 1], b = line[i];
+        const length = Math.hypot(b.x - a.x, b.y - a.y);
+        if (length === 0) continue;
+        if (left <= length || i === line.length - 1) {
+            const t = Math.min(1, left / length);
+            return { point: { x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) }, direction: { x: (b.x - a.x) / length, y: (b.y - a.y) / length } };
+        }
+        left -= length;
+    }
+    return undefined;
 }
 
 /** A filled triangle from the end of the line to the tip Graphviz left room for. */

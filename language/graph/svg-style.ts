@@ -46,7 +46,8 @@ export const standaloneCss = `
 ${p.heat.map((color, i) => `.trellis-diagram .heat-${i} rect, .trellis-diagram .swatch.heat-${i} { fill: ${color}; }`).join('\n')}
 .trellis-diagram .cell .wip { fill: ${p.muted}; }
 .trellis-diagram .cell.overloaded rect { stroke: ${p.error}; stroke-width: 2; }
-.trellis-diagram .cell.overloaded .load, .trellis-diagram .cell.too-much-wip .wip { fill: ${p.error}; }
+/* Dark red: readable on the red of an overloaded cell. */
+.trellis-diagram .cell.overloaded .load, .trellis-diagram .cell.too-much-wip .wip { fill: #82071e; }
 .trellis-diagram .cell.impact rect { stroke: ${p.error}; stroke-dasharray: 3 2; stroke-width: 2; }
 .trellis-diagram .axis { stroke: ${p.faint}; }
 .trellis-diagram .tick { fill: ${p.muted}; }

@@ -165,8 +165,12 @@ export function pillarsSvg(diagram: PillarsDiagram, options: SvgOptions): string
             rows.push(`<line class="target" x1="${n(x0 + scale(bar.target))}" x2="${n(x0 + scale(bar.target))}" y1="${n(barY - 6)}" y2="${n(barY + barHeight + 6)}"/>`);
         }
         betLines.forEach((line, i) => rows.push(textElement(x0, barY + barHeight + 20 + i * lineHeight(small), line, small, 'bet-names')));
-        const actualX = x0 + Math.max(scale(bar.actual ?? 0), sx - x0) + 8;
-        rows.push(textElement(Math.min(actualX, x0 + barWidth + 8), barY + 18, bar.actual !== undefined ? percent(bar.actual) : '—', heading, `actual${bar.marks.includes('pillar-drift') ? ' drift' : ''}`));
+        const figure = bar.actual !== undefined ? percent(bar.actual) : '—';
+        let actualX = Math.min(x0 + Math.max(scale(bar.actual ?? 0), sx - x0) + 8, x0 + barWidth + 8);
+        // Clear of the target line, which would run through the figure.
+        const targetX = bar.target !== undefined ? x0 + scale(bar.target) : undefined;
+        if (targetX !== undefined && targetX > actualX - 3 && targetX < actualX + textWidth(figure, heading) + 3) actualX = targetX + 5;
+        rows.push(textElement(actualX, barY + 18, figure, heading, `actual${bar.marks.includes('pillar-drift') ? ' drift' : ''}`));
         y += rowHeight;
     }
     for (let t = 0; t <= scaleMax; t += 10) {

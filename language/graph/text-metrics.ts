@@ -74,8 +74,8 @@ export function textWidth(text: string, style: TextStyle): number {
 }
 
 /**
- * The text broken into lines no wider than `maxWidth` where it can be: between words, after a
- * hyphen or slash, between CJK characters, and inside a word only when the word alone is too
+ * The text broken into lines no wider than `maxWidth` where it can be: between words, between
+ * CJK characters, and inside a word only when the word alone is too
  * wide. Never drops a character: the lines joined give the text back (less the spaces at breaks).
  */
 export function wrapText(text: string, maxWidth: number, style: TextStyle): string[] {
@@ -104,7 +104,7 @@ export function wrapText(text: string, maxWidth: number, style: TextStyle): stri
     return lines;
 }
 
-/** Pieces a line may break after: each word with its leading space, split after `-` and `/`, each wide character alone. */
+/** Pieces a line may break after: each word with its leading space, each wide character alone. */
 function breakable(text: string): string[] {
     const pieces: string[] = [];
     let current = '';
@@ -118,11 +118,8 @@ function breakable(text: string): string[] {
             pieces.push(ch);
             current = '';
         } else {
+            // Not after a hyphen: `core-platform` split over two lines reads as two names.
             current += ch;
-            if ((ch === '-' || ch === '/') && current.trim().length > 1) {
-                pieces.push(current);
-                current = '';
-            }
         }
     }
     if (current !== '') pieces.push(current);
