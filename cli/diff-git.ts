@@ -1,0 +1,79 @@
+// Reads the plan files of a git revision with the `git` command (no library): the base of
+// `trellis diff --git REV`, and of the editor's "Compare Plan with Revision…", whose language
+// server reuses this. Files are named relative to the folder the comparison runs in.
+
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { PlanText } from '../language/diff/plan-snapshot.js';
+import { UsageError } from './workspace.js';
+
+function git(cwd: string, args: readonly string[]): { ok: boolean; stdout: Buffer; stderr: string } {
+    const result = spawnSync('git', args, { cwd, maxBuffer: 512 * 1024 * 1024 });
+    if (result.error) {
+        const missing = (result.error as NodeJS.ErrnoException).code === 'ENOENT';
+        throw new UsageError(missing ? '--git needs the git command, and it is not installed' : `git failed: ${result.error.message}`);
+    }
+    return { ok: result.status === 0, stdout: result.stdout, stderr: result.stderr.toString('utf8').trim() };
+}
+
+/** The top folder of the git work tree that holds `cwd`. */
+export function gitRoot(cwd: string): string {
+    const result = git(cwd, ['rev-parse', '--show-toplevel']);
+    if (!result.ok) throw new UsageError(`--git: ${realFolder(cwd)} is not inside a git repository`);
+    return result.stdout.toString('utf8').trim();
+}
+
+/** The commit a revision names; `A...B` names the commit where B branched from A. */
+export function resolveRevision(cwd: string, revision: string): string {
+    if (revision.includes('...')) {
+        const [a, b] = revision.split('...');
+        const base = git(cwd, ['merge-base', resolveRevision(cwd, a || 'HEAD'), resolveRevision(cwd, b || 'HEAD')]);
+        if (!base.ok) throw new UsageError(`--git: ${a} and ${b} have no common ancestor`);
+        return base.stdout.toString('utf8').trim();
+    }
+    if (revision.startsWith('-') || revision.trim() === '') throw new UsageError(`--git: '${revision}' is not a revision`);
+    const result = git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
+    if (!result.ok) throw new UsageError(`--git: unknown revision '${revision}'`);
+    return result.stdout.toString('utf8').trim();
+}
+
+/**
+ * The `.trellis` files of a commit under the given paths (relative to `cwd`), named
+ * relative to `cwd` with forward slashes, sorted.
+ */
+export function planTextsAt(cwd: string, commit: string, paths: readonly string[]): PlanText[] {
+    const root = gitRoot(cwd);
+    const listing = git(cwd, ['ls-tree', '-r', '-z', '--full-name', '--name-only', commit, '--', ...(paths.length > 0 ? paths : ['.'])]);
+    if (!listing.ok) throw new UsageError(`--git: cannot list ${commit}: ${listing.stderr}`);
+    const names = listing.stdout.toString('utf8').split('\0').filter(name => name.endsWith('.trellis')).sort();
+    const here = realFolder(cwd);
+    return names.map(name => {
+        const blob = git(cwd, ['cat-file', 'blob', `${commit}:${name}`]);
+        if (!blob.ok) throw new UsageError(`--git: cannot read ${name} at ${commit}: ${blob.stderr}`);
+        const file = toSlashes(path.relative(here, path.join(root, name)));
+        return { file, text: decode(blob.stdout, `${file} at ${commit.slice(0, 12)}`) };
+    });
+}
+
+function decode(bytes: Buffer, what: string): string {
+    try {
+        const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        return text.startsWith('\uFEFF') ? text.slice(1) : text;
+    } catch {
+        throw new UsageError(`${what} is not UTF-8 text`);
+    }
+}
+
+/** A folder with symbolic links resolved, as git reports its top folder. */
+export function realFolder(folder: string): string {
+    try {
+        return fs.realpathSync(folder);
+    } catch {
+        return path.resolve(folder);
+    }
+}
+
+export function toSlashes(file: string): string {
+    return file.split(path.sep).join('/');
+}
