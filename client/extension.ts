@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { workspace } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCompare } from './compare.js';
 import { registerPreview } from './preview/preview-manager.js';
 import { registerPlanStatus } from './status.js';
 
@@ -23,6 +24,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     client = new LanguageClient('trellis', 'Trellis', serverOptions, clientOptions);
     context.subscriptions.push(registerPlanStatus());
     registerPreview(context, client);
+    registerCompare(context, client);
     await client.start();
 }
 

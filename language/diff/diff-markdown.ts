@@ -33,7 +33,7 @@ function render(diff: PlanDiff, limit: number): string {
     }
     if (resolved.length > 0) parts.push(section(`Findings resolved (${resolved.length})`, resolved.map(findingLine), limit));
     if (diff.loads.length > 0) {
-        parts.push(table(`Team loads (${diff.loads.length} changes)`, ['Team', 'Quarter', 'Load', 'WIP'], diff.loads.map(l => [
+        parts.push(table(`Team loads (${plural(diff.loads.length, 'change')})`, ['Team', 'Quarter', 'Load', 'WIP'], diff.loads.map(l => [
             code(l.team), l.quarter, change(l.before, l.after, '%'), change(l.wipBefore, l.wipAfter, ''),
         ]), limit));
     }
