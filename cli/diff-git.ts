@@ -24,18 +24,39 @@ export function gitRoot(cwd: string): string {
     return result.stdout.toString('utf8').trim();
 }
 
-/** The commit a revision names; `A...B` names the commit where B branched from A. */
+/** The commit a revision names. */
 export function resolveRevision(cwd: string, revision: string): string {
-    if (revision.includes('...')) {
-        const [a, b] = revision.split('...');
-        const base = git(cwd, ['merge-base', resolveRevision(cwd, a || 'HEAD'), resolveRevision(cwd, b || 'HEAD')]);
-        if (!base.ok) throw new UsageError(`--git: ${a} and ${b} have no common ancestor`);
-        return base.stdout.toString('utf8').trim();
-    }
     if (revision.startsWith('-') || revision.trim() === '') throw new UsageError(`--git: '${revision}' is not a revision`);
     const result = git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
     if (!result.ok) throw new UsageError(`--git: unknown revision '${revision}'`);
     return result.stdout.toString('utf8').trim();
+}
+
+export interface GitSide {
+    readonly label: string;
+    readonly commit: string;
+}
+
+/**
+ * What `--git` compares: `REV` with the working tree (no `head`), `A..B` revision A with
+ * revision B, `A...B` where B branched from A with B (B defaults to the working tree).
+ */
+export function gitRange(cwd: string, revision: string): { base: GitSide; head?: GitSide } {
+    gitRoot(cwd); // outside a repository, say so rather than "unknown revision"
+    const threeDots = /^(.+?)\.\.\.(.*)$/.exec(revision);
+    if (threeDots) {
+        const [, a, b] = threeDots;
+        const found = git(cwd, ['merge-base', resolveRevision(cwd, a), resolveRevision(cwd, b || 'HEAD')]);
+        if (!found.ok) throw new UsageError(`--git: ${a} and ${b || 'HEAD'} have no common ancestor`);
+        const base = { label: `${a}...${b}`, commit: found.stdout.toString('utf8').trim() };
+        return b ? { base, head: { label: b, commit: resolveRevision(cwd, b) } } : { base };
+    }
+    const twoDots = /^(.+?)\.\.(.+)$/.exec(revision);
+    if (twoDots) {
+        const [, a, b] = twoDots;
+        return { base: { label: a, commit: resolveRevision(cwd, a) }, head: { label: b, commit: resolveRevision(cwd, b) } };
+    }
+    return { base: { label: revision, commit: resolveRevision(cwd, revision) } };
 }
 
 /**

@@ -9,7 +9,7 @@ import { diffToMarkdown } from '../language/diff/diff-markdown.js';
 import { diffPlans, introducesError } from '../language/diff/plan-diff.js';
 import type { PlanText } from '../language/diff/plan-snapshot.js';
 import { isIsoDay } from '../language/model/periods.js';
-import { planTextsAt, realFolder, resolveRevision, toSlashes } from './diff-git.js';
+import { gitRange, planTextsAt, realFolder, toSlashes } from './diff-git.js';
 import { findPlanFiles, readPlanFile, UsageError } from './workspace.js';
 
 const formats = ['markdown', 'json'] as const;
@@ -54,19 +54,15 @@ function folderSides(positionals: readonly string[]): { base: Side; head: Side }
     return { base: side(positionals[0]), head: side(positionals[1]) };
 }
 
-/** `--git REV`: REV against the working tree; `--git A..B`: A against B; files named relative to here. */
+/** `--git REV`: REV against the working tree; `--git A..B`, `A...B`: see gitRange. Files named relative to here. */
 function gitSides(revision: string, paths: readonly string[]): { base: Side; head: Side } {
     const cwd = process.cwd();
-    const range = /^(.*[^.])\.\.([^.].*)$/.exec(revision);
-    if (range && !revision.includes('...')) {
-        const [, a, b] = range;
-        return {
-            base: { label: a, texts: planTextsAt(cwd, resolveRevision(cwd, a), paths) },
-            head: { label: b, texts: planTextsAt(cwd, resolveRevision(cwd, b), paths) },
-        };
-    }
-    const base = { label: revision, texts: planTextsAt(cwd, resolveRevision(cwd, revision), paths) };
-    return { base, head: { label: 'working tree', texts: readTexts(findPlanFiles(paths.length > 0 ? paths : ['.']), cwd) } };
+    const range = gitRange(cwd, revision);
+    const base = { label: range.base.label, texts: planTextsAt(cwd, range.base.commit, paths) };
+    const head = range.head
+        ? { label: range.head.label, texts: planTextsAt(cwd, range.head.commit, paths) }
+        : { label: 'working tree', texts: readTexts(findPlanFiles(paths.length > 0 ? paths : ['.']), cwd) };
+    return { base, head };
 }
 
 function readTexts(files: readonly string[], root: string): PlanText[] {

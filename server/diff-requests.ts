@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
-import { planTextsAt, realFolder, resolveRevision, toSlashes } from '../cli/diff-git.js';
+import { gitRange, planTextsAt, realFolder, toSlashes } from '../cli/diff-git.js';
 import { UsageError } from '../cli/workspace.js';
 import { diffToMarkdown } from '../language/diff/diff-markdown.js';
 import { diffPlans } from '../language/diff/plan-diff.js';
@@ -20,13 +20,11 @@ export function registerDiffRequests(connection: Connection, shared: LangiumShar
         try {
             const folder = workspaceFolderOf(shared, URI.parse(params.uri));
             const head = await shared.workspace.WorkspaceLock.read(() => currentTexts(shared, folder));
-            const revision = params.revision.trim() || 'HEAD';
-            const range = /^(.*[^.])\.\.([^.].*)$/.exec(revision);
-            const twoRevisions = range !== null && !revision.includes('...');
-            const base = planTextsAt(folder, resolveRevision(folder, twoRevisions ? range[1] : revision), []);
-            const headTexts = twoRevisions ? planTextsAt(folder, resolveRevision(folder, range[2]), []) : head;
-            const diff = await diffPlans(base, headTexts, { base: twoRevisions ? range[1] : revision, head: twoRevisions ? range[2] : 'editor' },
-                services.plan.PlanService.today);
+            const range = gitRange(folder, params.revision.trim() || 'HEAD');
+            const base = planTextsAt(folder, range.base.commit, []);
+            const headTexts = range.head ? planTextsAt(folder, range.head.commit, []) : head;
+            const labels = { base: range.base.label, head: range.head?.label ?? 'editor' };
+            const diff = await diffPlans(base, headTexts, labels, services.plan.PlanService.today);
             return { markdown: diffToMarkdown(diff) };
         } catch (error) {
             if (error instanceof UsageError) return { markdown: '', error: error.message.replace(/^--git: /, '') };
