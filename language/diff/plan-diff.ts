@@ -134,7 +134,7 @@ function diffBlastRadius(base: PlanSnapshot, head: PlanSnapshot): BlastRadiusCha
 
 /**
  * Findings matched by code and element (by file for those on no element): the same message
- * on both sides is unchanged, a new message for the same code and element is `changed`, the
+ * on both sides (the lines it names aside) is unchanged, a new message for the same code and element is `changed`, the
  * rest is introduced or resolved.
  */
 function diffFindings(base: readonly FindingSnapshot[], head: readonly FindingSnapshot[]): PlanDiff['findings'] {
@@ -156,7 +156,7 @@ function diffFindings(base: readonly FindingSnapshot[], head: readonly FindingSn
         const b = [...(before.get(key) ?? [])];
         const a = [...(after.get(key) ?? [])];
         for (let i = a.length - 1; i >= 0; i--) {
-            const same = b.findIndex(f => f.message === a[i].message && f.severity === a[i].severity);
+            const same = b.findIndex(f => withoutLines(f.message) === withoutLines(a[i].message) && f.severity === a[i].severity);
             if (same >= 0) {
                 b.splice(same, 1);
                 a.splice(i, 1);
@@ -171,6 +171,11 @@ function diffFindings(base: readonly FindingSnapshot[], head: readonly FindingSn
     }
     changed.sort((x, y) => severityRank[x.severity] - severityRank[y.severity] || compare(x.element ?? '', y.element ?? '') || compare(x.code, y.code));
     return { introduced: introduced.sort(bySeverityPlace), resolved: resolved.sort(bySeverityPlace), changed };
+}
+
+/** A message without the lines it names (`team in plan.trellis:172`): moving text is no change. */
+function withoutLines(message: string): string {
+    return message.replace(/(\.trellis):\d+(?::\d+)?/g, '$1');
 }
 
 function bySeverityPlace(a: FindingEntry, b: FindingEntry): number {
