@@ -5,7 +5,8 @@
 
 import { isEmptyDiff, type ElementRef, type FindingEntry, type PlanDiff } from './plan-diff.js';
 
-export const maxCommentLength = 65_536;
+/** GitHub takes comments of up to 65,536 characters; the rest is room for a marker line (see docs/ci.md). */
+export const maxCommentLength = 65_000;
 
 /** Lists longer than this fold into <details>. */
 const foldAfter = 8;
