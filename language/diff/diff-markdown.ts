@@ -27,7 +27,7 @@ export function diffToMarkdown(diff: PlanDiff, max = maxCommentLength): string {
 function render(diff: PlanDiff, limit: number): string {
     const parts = [`**Trellis** (${labels(diff)}): ${summaryLine(diff)}`];
     const { introduced, resolved, changed } = diff.findings;
-    if (introduced.length > 0) parts.push(section(`Findings introduced (${introduced.length})`, introduced.map(findingLine), limit));
+    if (introduced.length > 0) parts.push(leadingSection(`Findings introduced (${introduced.length})`, introduced.map(findingLine), limit));
     if (changed.length > 0) {
         parts.push(section(`Findings changed (${changed.length})`, changed.map(c =>
             `- ${icons[c.severity] ?? ''} ${c.severity} ${code(c.code)}${c.element ? ` on ${code(c.element)}` : ''}: ${text(c.before)} → **${text(c.after)}**`), limit));
@@ -110,6 +110,19 @@ function section(title: string, lines: readonly string[], limit: number): string
     const shown = lines.slice(0, limit);
     if (lines.length > shown.length) shown.push(`- _…and ${lines.length - shown.length} more, left out to fit the comment._`);
     return fold(title, shown.join('\n'), lines.length);
+}
+
+/** Like `section`, but the first items stay in view and only the rest folds: what a reviewer must see. */
+function leadingSection(title: string, lines: readonly string[], limit: number): string {
+    if (lines.length <= foldAfter) return section(title, lines, limit);
+    const visible = lines.slice(0, Math.min(foldAfter, limit));
+    const folded = lines.slice(visible.length, Math.max(visible.length, limit));
+    const left = lines.length - visible.length - folded.length;
+    const note = left > 0 ? `\n- _…and ${left} more, left out to fit the comment._` : '';
+    const rest = folded.length > 0
+        ? `\n\n<details><summary>${lines.length - visible.length} more</summary>\n\n${folded.join('\n')}${note}\n\n</details>`
+        : note;
+    return `#### ${title}\n\n${visible.join('\n')}${rest}`;
 }
 
 function table(title: string, header: readonly string[], rows: readonly string[][], limit: number): string {
