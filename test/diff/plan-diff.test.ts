@@ -34,6 +34,19 @@ describe('the Markdown comment', () => {
         expect(prose).toContain("Unexpected character '\\<'");
     });
 
+    test('many findings introduced: the first eight stay in view, the rest folds', async () => {
+        const orphans = Array.from({ length: 12 }, (_, i) => `bet b${String(i).padStart(2, '0')} { owner platform 1% }`).join('\n');
+        const diff = await diffPlans([{ file: 'teams.trellis', text: teams }], [{ file: 'teams.trellis', text: teams }, { file: 'bets.trellis', text: orphans }],
+            { base: 'a', head: 'b' }, today);
+        const markdown = diffToMarkdown(diff);
+        // Twelve orphan bets, and the platform team carrying too many of them at once.
+        expect(diff.findings.introduced.map(f => f.code).sort()).toEqual([...Array(12).fill('orphan-bet'), 'fragmented-allocation', 'too-much-wip'].sort());
+        const section = markdown.slice(markdown.indexOf('#### Findings introduced (14)'), markdown.indexOf('</details>'));
+        const [inView, folded] = section.split('<details><summary>6 more</summary>');
+        expect(inView.match(/^- ⚠️ warning/gm)).toHaveLength(8);
+        expect(folded.match(/^- ⚠️ warning/gm)).toHaveLength(6);
+    });
+
     test('cuts to the length it is given, saying so', async () => {
         const many = Array.from({ length: 400 }, (_, i) => `team t${i} { capacity 2 }`).join('\n');
         const diff = await diffPlans([], [{ file: 'a.trellis', text: many }], { base: 'a', head: 'b' }, today);
