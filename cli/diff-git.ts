@@ -69,12 +69,30 @@ export function planTextsAt(cwd: string, commit: string, paths: readonly string[
     if (!listing.ok) throw new UsageError(`--git: cannot list ${commit}: ${listing.stderr}`);
     const names = listing.stdout.toString('utf8').split('\0').filter(name => name.endsWith('.trellis')).sort();
     const here = realFolder(cwd);
-    return names.map(name => {
-        const blob = git(cwd, ['cat-file', 'blob', `${commit}:${name}`]);
-        if (!blob.ok) throw new UsageError(`--git: cannot read ${name} at ${commit}: ${blob.stderr}`);
+    const blobs = readBlobs(cwd, names.map(name => `${commit}:${name}`));
+    return names.map((name, i) => {
         const file = toSlashes(path.relative(here, path.join(root, name)));
-        return { file, text: decode(blob.stdout, `${file} at ${commit.slice(0, 12)}`) };
+        return { file, text: decode(blobs[i], `${file} at ${commit.slice(0, 12)}`) };
     });
+}
+
+/** The contents of the objects, in order, from one `git cat-file --batch` (one process however many files). */
+function readBlobs(cwd: string, objects: readonly string[]): Buffer[] {
+    if (objects.length === 0) return [];
+    const result = spawnSync('git', ['cat-file', '--batch'], { cwd, input: objects.join('\n') + '\n', maxBuffer: 1024 * 1024 * 1024 });
+    if (result.error || result.status !== 0) throw new UsageError(`--git: cannot read the plan files: ${result.error?.message ?? result.stderr.toString('utf8').trim()}`);
+    const out = result.stdout;
+    const blobs: Buffer[] = [];
+    let at = 0;
+    for (const object of objects) {
+        const end = out.indexOf(0x0a, at);
+        const header = out.subarray(at, end).toString('utf8');
+        const size = /^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1];
+        if (size === undefined) throw new UsageError(`--git: cannot read ${object}: ${header}`);
+        blobs.push(out.subarray(end + 1, end + 1 + Number(size)));
+        at = end + 1 + Number(size) + 1; // the content is followed by a newline
+    }
+    return blobs;
 }
 
 function decode(bytes: Buffer, what: string): string {

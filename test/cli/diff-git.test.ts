@@ -130,6 +130,16 @@ describe('usage errors exit 2', () => {
         expect(result.stderr).toMatch(/^trellis: --git: (unknown revision 'nope'|'--all' is not a revision)\n$/);
     });
 
+    test('a plan file at the revision that is not UTF-8', () => {
+        const dir = repository({ ...baseFiles, 'latin1.trellis': '' });
+        fs.writeFileSync(path.join(dir, 'latin1.trellis'), Buffer.from([0x74, 0x65, 0x61, 0x6d, 0x20, 0xe9, 0x0a])); // "team \xe9"
+        commitAll(dir, 'latin-1');
+        fs.rmSync(path.join(dir, 'latin1.trellis'));
+        const result = trellis(['diff', '--git', 'HEAD'], dir);
+        expect(result.status).toBe(2);
+        expect(result.stderr).toMatch(/^trellis: latin1\.trellis at [0-9a-f]{12} is not UTF-8 text\n$/);
+    });
+
     test('a path that does not exist', () => {
         const dir = repository(baseFiles);
         const result = trellis(['diff', '--git', 'HEAD', 'missing'], dir);
