@@ -26,6 +26,15 @@ describe('trellis format', () => {
         expect(trellis(['format', '--check'], dir)).toMatchObject({ status: 0, stdout: '', stderr: '' });
     });
 
+    test('keeps comments wherever they are, block comments across lines included', () => {
+        const text = '/* header\n   spans lines */\nteam t /* after name */ "T" {capacity 4 // people\n  /* between */ type platform}\n\n\n\n'
+            + '// before bet\nbet x{owner t 60 % /* c2 */ support t 10%,t   5%\n      pillar p}\npillar p { target 100% }\n';
+        const dir = tempPlan({ 'a.trellis': text });
+        expect(trellis(['format'], dir).status).toBe(0);
+        expect(fs.readFileSync(path.join(dir, 'a.trellis'), 'utf8')).toBe('/* header\n   spans lines */\nteam t /* after name */ "T" {\n  capacity 4 // people\n'
+            + '  /* between */\n  type platform\n}\n\n// before bet\nbet x {\n  owner t 60% /* c2 */\n  support t 10%, t 5%\n  pillar p\n}\npillar p { target 100% }\n');
+    });
+
     test('--check writes nothing, lists the files that would change and exits 1', () => {
         const dir = tempPlan({ 'plans/a.trellis': messy, 'plans/b.trellis': tidy.replace('platform', 'web').replace('sso', 'b') });
         const result = trellis(['format', '--check', 'plans'], dir);
