@@ -67,7 +67,9 @@ export function planTextsAt(cwd: string, commit: string, paths: readonly string[
     const root = gitRoot(cwd);
     const listing = git(cwd, ['ls-tree', '-r', '-z', '--full-name', '--name-only', commit, '--', ...(paths.length > 0 ? paths : ['.'])]);
     if (!listing.ok) throw new UsageError(`--git: cannot list ${commit}: ${listing.stderr}`);
-    const names = listing.stdout.toString('utf8').split('\0').filter(name => name.endsWith('.trellis')).sort();
+    // The folders the working tree's walk skips (see findPlanFiles) are skipped here too.
+    const names = listing.stdout.toString('utf8').split('\0')
+        .filter(name => name.endsWith('.trellis') && !name.split('/').includes('node_modules')).sort();
     const here = realFolder(cwd);
     const blobs = readBlobs(cwd, names.map(name => `${commit}:${name}`));
     return names.map((name, i) => {
