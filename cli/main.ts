@@ -2,6 +2,8 @@
 // exit code 2, never a stack trace.
 
 import { runCheck } from './check.js';
+import { runDiff } from './diff.js';
+import { runFormat } from './format.js';
 import { runGraph } from './graph.js';
 import { UsageError } from './workspace.js';
 
@@ -23,6 +25,13 @@ Commands:
       --team NAME, --pillar NAME show only what concerns a team or a pillar
       --no-clusters              dependencies: do not box bets by owning team
       --today YYYY-MM-DD         the date findings are judged against
+  diff BASE HEAD       what a plan change does: elements, loads, shares, findings (BASE, HEAD: folders)
+  diff --git REV [PATH...]   the working tree (or PATHs) against a git revision; --git A..B for two
+      --format markdown|json     output format (default markdown, a pull-request comment)
+      --today YYYY-MM-DD         the date findings are judged against
+                                 exit 1 when HEAD introduces an error
+  format [PATH...]     rewrite plan files with the editor's formatter (default: the current folder)
+      --check                    write nothing; list the files that would change, exit 1 if any
   lsp --stdio          run the language server for any editor that speaks LSP
   help                 show this help
   version              show the version
@@ -36,6 +45,10 @@ export async function main(argv: string[]): Promise<number> {
                 return await runCheck(args, version);
             case 'graph':
                 return await runGraph(args);
+            case 'diff':
+                return await runDiff(args);
+            case 'format':
+                return await runFormat(args);
             case 'lsp': {
                 if (!args.includes('--stdio')) throw new UsageError('lsp needs --stdio (the only transport it speaks)');
                 const { startLanguageServerOnStdio } = await import('./lsp.js');

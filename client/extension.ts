@@ -6,6 +6,7 @@ import type { ExtensionContext } from 'vscode';
 import { workspace } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerNewPlan } from './new-plan.js';
+import { registerCompare } from './compare.js';
 import { registerPreview } from './preview/preview-manager.js';
 import { registerPlanStatus } from './status.js';
 
@@ -24,6 +25,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     client = new LanguageClient('trellis', 'Trellis', serverOptions, clientOptions);
     context.subscriptions.push(registerPlanStatus(), registerNewPlan(context));
     registerPreview(context, client);
+    registerCompare(context, client);
     await client.start();
 }
 

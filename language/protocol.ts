@@ -86,3 +86,20 @@ export const PreviewViewRequest: TrellisRequest<PreviewViewParams, PreviewViewRe
 
 /** Sent by the server after every build of the workspace: views may have changed. */
 export const PlanChangedNotification: TrellisNotification<Record<string, never>> = { method: 'trellis/planChanged' };
+
+export interface ComparePlanParams {
+    /** A git revision: `HEAD`, `main`, `origin/main`, a commit, `A..B`. */
+    readonly revision: string;
+    /** The plan document the comparison was asked from: its workspace folder is compared. */
+    readonly uri: string;
+}
+
+export interface ComparePlanResult {
+    /** The `trellis diff` comment of the plan as it stands in the editor (unsaved edits too) against the revision. */
+    readonly markdown: string;
+    /** Why it could not be compared (not a git repository, an unknown revision, ...). */
+    readonly error?: string;
+}
+
+/** Compares the workspace's plan with a git revision, as `trellis diff --git REV` does. */
+export const ComparePlanRequest: TrellisRequest<ComparePlanParams, ComparePlanResult> = { method: 'trellis/comparePlan' };

@@ -6,6 +6,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import { createTrellisServices } from '../language/trellis-module.js';
+import { registerDiffRequests } from './diff-requests.js';
 import { registerPreviewRequests } from './preview-requests.js';
 
 export function startTrellisServer(connection: Connection): void {
@@ -33,5 +34,6 @@ export function startTrellisServer(connection: Connection): void {
     });
 
     registerPreviewRequests(connection, shared, Trellis);
+    registerDiffRequests(connection, shared, Trellis);
     startLanguageServer(shared);
 }
