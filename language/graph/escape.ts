@@ -10,11 +10,26 @@ const invalidXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800
 // the text around them: `abc\u202Efed` reads as "abcdef". A drawing shows each as its code
 // (`\u202E`), so no title can make a picture say what the plan does not; the check reports
 // them as `invalid-value` (see text-validator).
-export const bidiControls = /[\u202A-\u202E\u2066-\u2069]/g;
+const bidiControls = /[\u202A-\u202E\u2066-\u2069]/g;
+
+const codeOf = (c: string) => `\\u${c.codePointAt(0)!.toString(16).toUpperCase()}`;
 
 /** Bidirectional controls written out as visible text (`\u202E`). */
 export function showBidi(text: string): string {
-    return text.replace(bidiControls, c => `\\u${c.codePointAt(0)!.toString(16).toUpperCase()}`);
+    return text.replace(bidiControls, codeOf);
+}
+
+/**
+ * JSON text with bidirectional controls written as JSON escapes (`\u202e`): the same data to
+ * a program that parses it, and no reordered text to a person who reads the file.
+ */
+export function jsonWithoutBidi(json: string): string {
+    return json.replace(bidiControls, c => `\\u${c.codePointAt(0)!.toString(16)}`);
+}
+
+/** The bidirectional controls in a text, each once, as `\u202E`. */
+export function bidiControlsIn(text: string): string[] {
+    return [...new Set(text.match(bidiControls) ?? [])].map(codeOf);
 }
 
 /** Text or an attribute value in XML, SVG or HTML. */

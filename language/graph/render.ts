@@ -3,6 +3,7 @@
 
 import type { Diagram, ExportFormat } from './diagram.js';
 import { toDot } from './dot.js';
+import { jsonWithoutBidi } from './escape.js';
 import { toMermaid } from './mermaid.js';
 import { toSvg, type SvgOptions } from './svg.js';
 
@@ -17,5 +18,5 @@ export async function renderDiagram(diagram: Diagram, format: ExportFormat, opti
 
 /** The graph model itself, keys in a fixed order and lists sorted by name: stable for diffs. */
 export function toJson(diagram: Diagram): string {
-    return JSON.stringify({ trellis: 'graph', version: 1, ...diagram }, null, 2) + '\n';
+    return jsonWithoutBidi(JSON.stringify({ trellis: 'graph', version: 1, ...diagram }, null, 2)) + '\n';
 }
