@@ -18,30 +18,26 @@ const skippedFolders = new Set(['node_modules', '.git']);
 const planExtension = '.trellis';
 
 interface Walk {
-    /** Real path of each file found -> the path it was found under. */
+    /** Real path of each file found -> the path it was found under (shared by all paths). */
     readonly files: Map<string, string>;
-    /** Real path of each folder walked -> how many plan files are under it. */
+    /** Real path of each folder walked from one command-line path -> how many plan files are under it. */
     readonly folders: Map<string, number>;
 }
 
 /** All `.trellis` files under the given files and folders, sorted, each once. */
 export function findPlanFiles(paths: readonly string[]): string[] {
-    const walk: Walk = { files: new Map(), folders: new Map() };
-    for (const p of paths) addPath(walk, p);
-    return sortedFiles(walk);
+    const files = new Map<string, string>();
+    for (const p of paths) addPath({ files, folders: new Map() }, p);
+    return [...files.values()].sort();
 }
 
 /** Like findPlanFiles, but each folder given must hold at least one plan file. */
 export function requirePlanFiles(paths: readonly string[], defaulted = false): string[] {
-    const walk: Walk = { files: new Map(), folders: new Map() };
+    const files = new Map<string, string>();
     for (const p of paths) {
-        if (addPath(walk, p) === 0) throw new UsageError(`no ${planExtension} files in ${defaulted ? 'the current folder' : p}`);
+        if (addPath({ files, folders: new Map() }, p) === 0) throw new UsageError(`no ${planExtension} files in ${defaulted ? 'the current folder' : p}`);
     }
-    return sortedFiles(walk);
-}
-
-function sortedFiles(walk: Walk): string[] {
-    return [...walk.files.values()].sort();
+    return [...files.values()].sort();
 }
 
 /** Adds what a command-line path names; for a folder, returns how many plan files it holds. */
@@ -66,7 +62,7 @@ function addPath(walk: Walk, p: string): number | undefined {
 function walkFolder(walk: Walk, dir: string): number {
     const real = realPath(dir);
     const seen = walk.folders.get(real);
-    if (seen !== undefined) return seen; // a loop of links, or a second way to the same folder
+    if (seen !== undefined) return seen; // a loop of links (its files count where the walk began), or a second way in
     walk.folders.set(real, 0);
     let count = 0;
     let entries: fs.Dirent[];
