@@ -127,7 +127,11 @@ function tidySyntaxMessage(message: string): string {
     if (mismatch) return `Expecting ${tokenWords(mismatch[1])} but found ${found(mismatch[2])}.`;
     const lexing = /^unexpected character: ->([\s\S]+?)<- at offset: \d+, skipped \d+ characters\.$/.exec(message);
     if (lexing) return `Unexpected character '${showBidi(lexing[1])}'`;
-    return message.replace(/but found `` ?\./, 'but found the end of the file.');
+    const redundant = /^Expecting end of file but found `([\s\S]*)`\.$/.exec(message);
+    if (redundant) return `Expecting the end of the file but found ${found(redundant[1])}.`;
+    const other = /^([\s\S]*?but found:? )[`']([\s\S]*)[`']\.?$/.exec(message);
+    if (other) return `${other[1].replace(/:? $/, ' ')}${found(other[2])}.`;
+    return message;
 }
 
 function tokenWords(token: string): string {

@@ -108,6 +108,13 @@ test('a syntax error on a huge token quotes only its start', () => {
     expect(report.diagnostics[1].message).toMatch(/^Expecting .* but found `"z{38}…` \(100,002 characters\)\.$/);
 });
 
+test('a huge token after the last element is quoted by its start too', () => {
+    const dir = tempPlan({ 'plan.trellis': `team t { capacity 3 }\n*/ ${'w'.repeat(100_000)}\n` });
+    const { report } = trellisJson(['check', ...today], dir);
+    expect(report.diagnostics.map(d => d.message)).toContain(`Expecting the end of the file but found \`${'w'.repeat(39)}…\` (100,000 characters).`);
+    expect(Math.max(...report.diagnostics.map(d => d.message.length))).toBeLessThan(120);
+});
+
 describe('bidirectional control characters', () => {
     const controls = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
     const code = (c: string) => `\\u${c.codePointAt(0)!.toString(16).toUpperCase()}`;
