@@ -32,7 +32,7 @@ export class TrellisTextValidator {
         if (found.length === 0) return;
         report(accept, this.plan.model, {
             code: IssueCodes.InvalidValue, node, property,
-            message: `${what} holds ${found.length === 1 ? 'a bidirectional control character' : 'bidirectional control characters'} (${found.join(', ')}), which can make it read differently from what it holds; remove ${found.length === 1 ? 'it' : 'them'}`,
+            message: `${what} holds ${found.length === 1 ? 'a bidirectional control character' : 'bidirectional control characters'} (${found.join(', ')}), which can make it display in a different order than it is written; remove ${found.length === 1 ? 'it' : 'them'}`,
         });
     }
 }

@@ -122,7 +122,7 @@ describe('bidirectional control characters', () => {
     test.each(controls.map(c => [code(c), c]))('%s in a title is invalid-value', (shown, c) => {
         const dir = tempPlan({ 'plan.trellis': `team t "Payments${c}stnemyap" { capacity 3 }\n` });
         const result = trellis(['check', ...today], dir);
-        expect(result.stdout).toBe(`plan.trellis:1:8 error invalid-value The title of team 't' holds a bidirectional control character (${shown}), which can make it read differently from what it holds; remove it\n`
+        expect(result.stdout).toBe(`plan.trellis:1:8 error invalid-value The title of team 't' holds a bidirectional control character (${shown}), which can make it display in a different order than it is written; remove it\n`
             + '1 file checked: 1 error, 0 warnings, 0 infos, 0 hints\n');
         expect(result.status).toBe(1);
     });
