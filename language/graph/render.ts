@@ -1,9 +1,9 @@
 // One call for every export format: the CLI and the language server (for the preview and its
 // "Export SVG") both come through here.
 
+import { jsonWithoutBidi } from './escape.js';
 import type { Diagram, ExportFormat } from './diagram.js';
 import { toDot } from './dot.js';
-import { jsonWithoutBidi } from './escape.js';
 import { toMermaid } from './mermaid.js';
 import { toSvg, type SvgOptions } from './svg.js';
 
