@@ -2,7 +2,7 @@
 // Exit code 0 without errors (and within --max-warnings), 1 otherwise.
 
 import { parseArgs } from 'node:util';
-import { displayPath, loadWorkspace, requirePlanFiles, UsageError } from './workspace.js';
+import { displayPath, findPlanFiles, loadWorkspace, UsageError } from './workspace.js';
 import { formatJson, formatSarif, formatText, sortDiagnostics, summarize, toFileDiagnostic } from './report-formats.js';
 
 const formats = ['text', 'json', 'sarif'] as const;
@@ -25,7 +25,7 @@ export async function runCheck(args: string[], version: string): Promise<number>
         if (!Number.isSafeInteger(maxWarnings)) throw new UsageError(`--max-warnings must be a whole number, not '${values['max-warnings']}'`);
     }
 
-    const files = requirePlanFiles(positionals.length > 0 ? positionals : ['.'], positionals.length === 0);
+    const files = findPlanFiles(positionals.length > 0 ? positionals : ['.']);
     const { documents } = await loadWorkspace(files, values.today);
     const diagnostics = sortDiagnostics(documents.flatMap(doc => (doc.diagnostics ?? []).map(d => toFileDiagnostic(displayPath(doc.uri.fsPath), d))));
     const summary = summarize(files.length, diagnostics);

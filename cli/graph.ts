@@ -7,7 +7,7 @@ import { buildDiagram, isViewName, ViewOptionError } from '../language/graph/bui
 import { exportFormats, viewNames, type ExportFormat } from '../language/graph/diagram.js';
 import { findingsByElement } from '../language/graph/element-findings.js';
 import { renderDiagram } from '../language/graph/render.js';
-import { loadWorkspace, requirePlanFiles, UsageError } from './workspace.js';
+import { findPlanFiles, loadWorkspace, UsageError } from './workspace.js';
 
 export async function runGraph(args: string[]): Promise<number> {
     const { values, positionals } = parseArgs({
@@ -29,7 +29,8 @@ export async function runGraph(args: string[]): Promise<number> {
     const format = values.format as ExportFormat;
     if (!exportFormats.includes(format)) throw new UsageError(`--format must be one of ${exportFormats.join(', ')}, not '${values.format}'`);
 
-    const files = requirePlanFiles(positionals.length > 0 ? positionals : ['.'], positionals.length === 0);
+    const files = findPlanFiles(positionals.length > 0 ? positionals : ['.']);
+    if (files.length === 0) throw new UsageError(`no .trellis files in ${positionals.length > 0 ? positionals.join(', ') : 'the current folder'}`);
     const { services } = await loadWorkspace(files, values.today);
     const plan = services.plan.PlanService;
     let diagram;

@@ -24,18 +24,17 @@ interface Walk {
     readonly folders: Map<string, number>;
 }
 
-/** All `.trellis` files under the given files and folders, sorted, each once. */
+/**
+ * All `.trellis` files under the given files and folders, sorted, each once. Each folder given
+ * must hold at least one: a folder without plans is a usage error, not an empty plan.
+ */
 export function findPlanFiles(paths: readonly string[]): string[] {
     const files = new Map<string, string>();
-    for (const p of paths) addPath({ files, folders: new Map() }, p);
-    return [...files.values()].sort();
-}
-
-/** Like findPlanFiles, but each folder given must hold at least one plan file. */
-export function requirePlanFiles(paths: readonly string[], defaulted = false): string[] {
-    const files = new Map<string, string>();
     for (const p of paths) {
-        if (addPath({ files, folders: new Map() }, p) === 0) throw new UsageError(`no ${planExtension} files in ${defaulted ? 'the current folder' : p}`);
+        // Each path is walked on its own, so a folder reached again (a loop, or given twice) still counts its files.
+        if (addPath({ files, folders: new Map() }, p) === 0) {
+            throw new UsageError(`no ${planExtension} files in ${path.resolve(p) === process.cwd() ? 'the current folder' : p}`);
+        }
     }
     return [...files.values()].sort();
 }

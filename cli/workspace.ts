@@ -10,7 +10,7 @@ import { createTrellisServices, type TrellisServices } from '../language/trellis
 import type { TrellisIndexManager } from '../language/workspace/trellis-index-manager.js';
 import { reason, UsageError } from './plan-files.js';
 
-export { findPlanFiles, requirePlanFiles, UsageError } from './plan-files.js';
+export { findPlanFiles, UsageError } from './plan-files.js';
 
 export interface LoadedWorkspace {
     readonly services: TrellisServices;
