@@ -8,56 +8,29 @@ import { EmptyFileSystem } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createTrellisServices, type TrellisServices } from '../language/trellis-module.js';
 import type { TrellisIndexManager } from '../language/workspace/trellis-index-manager.js';
+import { reason, UsageError } from './plan-files.js';
 
-/** A problem with the input that makes the command unusable: exit code 2. */
-export class UsageError extends Error { }
+export { findPlanFiles, UsageError } from './plan-files.js';
 
 export interface LoadedWorkspace {
     readonly services: TrellisServices;
     readonly documents: readonly LangiumDocument[];
 }
 
-const skippedFolders = new Set(['node_modules', '.git']);
-
-/** All `.trellis` files under the given files and folders, sorted, each once. */
-export function findPlanFiles(paths: readonly string[]): string[] {
-    const found = new Set<string>();
-    const walk = (dir: string) => {
-        let entries: fs.Dirent[];
-        try {
-            entries = fs.readdirSync(dir, { withFileTypes: true });
-        } catch (error) {
-            throw new UsageError(`cannot read folder ${dir}: ${reason(error)}`);
-        }
-        for (const entry of entries) {
-            const full = path.join(dir, entry.name);
-            if (entry.isDirectory()) {
-                if (!skippedFolders.has(entry.name)) walk(full);
-            } else if (entry.isFile() && entry.name.endsWith('.trellis')) {
-                found.add(path.resolve(full));
-            }
-        }
-    };
-    for (const p of paths) {
-        let stat: fs.Stats;
-        try {
-            stat = fs.statSync(p);
-        } catch {
-            throw new UsageError(`no such file or folder: ${p}`);
-        }
-        if (stat.isDirectory()) walk(p);
-        else found.add(path.resolve(p));
-    }
-    return [...found].sort();
-}
-
 /** Reads a plan file as UTF-8 (a BOM is dropped); anything else is a usage error. */
 export function readPlanFile(file: string): string {
     let bytes: Buffer;
+    let fd: number | undefined;
     try {
-        bytes = fs.readFileSync(file);
+        // Opened without blocking and checked before reading: a FIFO would wait for a writer forever.
+        fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+        if (!fs.fstatSync(fd).isFile()) throw new UsageError(`${displayPath(file)} is not a regular file`);
+        bytes = fs.readFileSync(fd);
     } catch (error) {
+        if (error instanceof UsageError) throw error;
         throw new UsageError(`cannot read ${displayPath(file)}: ${reason(error)}`);
+    } finally {
+        if (fd !== undefined) fs.closeSync(fd);
     }
     try {
         const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -93,11 +66,4 @@ export function diagnosticsOf(doc: LangiumDocument): Diagnostic[] {
 export function displayPath(file: string): string {
     const rel = path.relative(process.cwd(), file) || path.basename(file);
     return rel.split(path.sep).join('/');
-}
-
-function reason(error: unknown): string {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-    if (code === 'EISDIR') return 'it is a folder';
-    return (error as Error).message ?? String(error);
 }

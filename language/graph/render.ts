@@ -1,6 +1,7 @@
 // One call for every export format: the CLI and the language server (for the preview and its
 // "Export SVG") both come through here.
 
+import { jsonWithoutBidi } from './escape.js';
 import type { Diagram, ExportFormat } from './diagram.js';
 import { toDot } from './dot.js';
 import { layoutDot } from './layout.js';
@@ -19,5 +20,5 @@ export async function renderDiagram(diagram: Diagram, format: Exclude<ExportForm
 
 /** The graph model itself, keys in a fixed order and lists sorted by name: stable for diffs. */
 export function toJson(diagram: Diagram): string {
-    return JSON.stringify({ trellis: 'graph', version: 1, ...diagram }, null, 2) + '\n';
+    return jsonWithoutBidi(JSON.stringify({ trellis: 'graph', version: 1, ...diagram }, null, 2)) + '\n';
 }

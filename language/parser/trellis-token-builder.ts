@@ -13,6 +13,7 @@
 // a name that cannot contain a line break need not be scanned for one.
 
 import { DefaultTokenBuilder, GrammarUtils, type GrammarAST } from 'langium';
+import { linearTerminals } from './linear-terminals.js';
 
 type TokenType = Parameters<DefaultTokenBuilder['buildKeywordToken']>[1][number];
 
@@ -30,6 +31,13 @@ export class TrellisTokenBuilder extends DefaultTokenBuilder {
 
     protected override buildTerminalToken(terminal: GrammarAST.TerminalRule): TokenType {
         const token = super.buildTerminalToken(terminal);
+        const linear = linearTerminals[terminal.name];
+        if (linear) {
+            token.PATTERN = linear.match;
+            token.START_CHARS_HINT = [linear.start.charCodeAt(0)];
+            token.LINE_BREAKS = linear.lineBreaks;
+            return token;
+        }
         if (typeof token.PATTERN !== 'function') return token;
         const regex = GrammarUtils.terminalRegex(terminal);
         const classes = characterClasses(regex.source);

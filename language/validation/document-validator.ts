@@ -8,6 +8,7 @@ import {
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import type { TrellisPlanService } from '../model/plan-service.js';
 import type { TrellisServices } from '../trellis-module.js';
+import { showBidi } from '../graph/escape.js';
 import { forEachNode } from '../workspace/syntax-walk.js';
 import { IssueCodes } from './codes.js';
 
@@ -125,8 +126,12 @@ function tidySyntaxMessage(message: string): string {
     const mismatch = /^Expecting token of type '(.+?)' but found `([\s\S]*)`\.$/.exec(message);
     if (mismatch) return `Expecting ${tokenWords(mismatch[1])} but found ${found(mismatch[2])}.`;
     const lexing = /^unexpected character: ->([\s\S]+?)<- at offset: \d+, skipped \d+ characters\.$/.exec(message);
-    if (lexing) return `Unexpected character '${lexing[1]}'`;
-    return message.replace(/but found `` ?\./, 'but found the end of the file.');
+    if (lexing) return `Unexpected character '${showBidi(lexing[1])}'`;
+    const redundant = /^Expecting end of file but found `([\s\S]*)`\.$/.exec(message);
+    if (redundant) return `Expecting the end of the file but found ${found(redundant[1])}.`;
+    const other = /^([\s\S]*?but found:? )[`']([\s\S]*)[`']\.?$/.exec(message);
+    if (other) return `${other[1].replace(/:? $/, ' ')}${found(other[2])}.`;
+    return message;
 }
 
 function tokenWords(token: string): string {
@@ -140,6 +145,12 @@ function tokenWords(token: string): string {
     }
 }
 
+/** Past this many characters, a token is quoted by its start: a 100,000-character name made a 100 KB message. */
+const quotedTokenLength = 40;
+
 function found(image: string): string {
-    return image === '' ? 'the end of the file' : `\`${image}\``;
+    if (image === '') return 'the end of the file';
+    if (image.length <= quotedTokenLength) return `\`${showBidi(image)}\``;
+    const start = Array.from(image.slice(0, quotedTokenLength)).slice(0, quotedTokenLength - 1).join('');
+    return `\`${showBidi(start)}…\` (${image.length.toLocaleString('en-US')} characters)`;
 }

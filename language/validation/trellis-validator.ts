@@ -7,14 +7,17 @@ import type { TrellisAstType } from '../generated/ast.js';
 import type { TrellisServices } from '../trellis-module.js';
 import { TrellisBetValidator } from './bet-validator.js';
 import { TrellisStructureValidator } from './structure-validator.js';
+import { TrellisTextValidator } from './text-validator.js';
 
 export function registerValidationChecks(services: TrellisServices): void {
     const registry = services.validation.ValidationRegistry;
     const plan = services.plan.PlanService;
     const structure = new TrellisStructureValidator(plan);
     const bets = new TrellisBetValidator(plan);
+    const text = new TrellisTextValidator(plan);
     const checks: ValidationChecks<TrellisAstType> = {
-        Element: structure.checkElementProperties.bind(structure),
+        Element: [structure.checkElementProperties.bind(structure), text.checkTitle.bind(text)],
+        UnitProperty: text.checkUnit.bind(text),
         TypeProperty: structure.checkWord.bind(structure),
         AwarenessProperty: structure.checkWord.bind(structure),
         ChangeProperty: structure.checkWord.bind(structure),
@@ -27,7 +30,7 @@ export function registerValidationChecks(services: TrellisServices): void {
         ReviewProperty: structure.checkPeriods.bind(structure),
         TargetProperty: structure.checkPeriods.bind(structure),
         CheckProperty: structure.checkCheck.bind(structure),
-        AllowProperty: [structure.checkPeriods.bind(structure), structure.checkAllow.bind(structure), bets.checkExpiredAllowance.bind(bets)],
+        AllowProperty: [structure.checkPeriods.bind(structure), structure.checkAllow.bind(structure), bets.checkExpiredAllowance.bind(bets), text.checkReason.bind(text)],
         DependsOnProperty: [structure.checkTeamDependencies.bind(structure), bets.checkSelfDependency.bind(bets)],
         Bet: bets.checkBet.bind(bets),
     };

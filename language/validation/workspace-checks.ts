@@ -205,13 +205,18 @@ export function findingsSignature(findings: readonly JudgedFinding[] | undefined
     return findings.map(f => `${f.code}|${f.severity}|${f.node.$cstNode?.offset}|${f.property}|${f.index}|${f.message}`).join('\n');
 }
 
+/** How many definitions a duplicate-name message names before "and N more". */
+const duplicatePlaces = 5;
+
 function checkNames(model: PlanModel, add: (finding: Finding) => void, only?: ReadonlySet<string>, policy = true): void {
     for (const [name, defs] of only ? [...only].map(name => [name, model.definitions.get(name) ?? []] as const) : model.definitions) {
         if (defs.length < 2) continue;
-        const places = defs.map(place);
+        // A few places, not all: a name defined 2,000 times made each of its messages list all 2,000.
+        const shown = defs.slice(0, duplicatePlaces).map(place).join(', ');
+        const places = defs.length > duplicatePlaces ? `${shown} and ${defs.length - duplicatePlaces} more` : shown;
         defs.forEach((node, i) => add({
             code: IssueCodes.DuplicateName, node, property: 'name',
-            message: `'${name}' is defined ${defs.length} times (${places.join(', ')}); names are global across the workspace — rename ${i === 0 ? 'the others' : 'this one'}`,
+            message: `'${name}' is defined ${defs.length} times (${places}); names are global across the workspace — rename ${i === 0 ? 'the others' : 'this one'}`,
         }));
     }
     if (!policy) return; // unchanged when the model was derived: no policy block changed
