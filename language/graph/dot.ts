@@ -108,6 +108,15 @@ export function graphDot(diagram: GraphDiagram): string {
     return out.join('\n');
 }
 
+/**
+ * A tooltip as DOT carries it: whole up to 2,000 characters. Graphviz slows down far more than
+ * linearly on long strings (two 5 MB titles took over a minute to lay out); the SVG we draw
+ * writes its own tooltips, whole.
+ */
+function dotTooltip(text: string): string {
+    return text.length <= 2000 ? text : `${[...text.slice(0, 2000)].slice(0, 1999).join('')}…`;
+}
+
 /** Most bets a metric tree stacks in one column under the goal they serve. */
 const stackHeight = 3;
 
@@ -149,7 +158,7 @@ function nodeStatement(node: DiagramNode, diagram: GraphDiagram): string {
         width: inches(text.width),
         height: inches(text.height),
         class: nodeClasses(node).join(' '),
-        tooltip: nodeTooltip(node),
+        tooltip: dotTooltip(nodeTooltip(node)),
         fillcolor: fill,
         color,
         fontcolor: dimmed ? palette.muted : undefined,
@@ -170,7 +179,7 @@ function edgeStatement(edge: DiagramEdge, index: number, diagram: GraphDiagram, 
         // test/graph/legibility.test.ts), and the SVG sets it on its edge clear of nodes and other
         // labels (svg-graph.ts); `dot -Tsvg` of this DOT still shows it.
         xlabel: large || edge.label === undefined ? undefined : edge.label,
-        tooltip: edgeTooltip(edge),
+        tooltip: dotTooltip(edgeTooltip(edge)),
         style,
         color: cycle ? palette.error : edge.impact ? palette.error : dimmed ? palette.faint : undefined,
         penwidth: cycle || edge.impact || edge.kind === 'drives' ? 1.6 : undefined,

@@ -35,9 +35,19 @@ export interface NodeLabel {
     readonly findings?: string;
 }
 
+/** Longest title a drawing shows whole; real titles are far shorter (the tooltip has any title whole). */
+export const maxDrawnTitle = 300;
+
+/** A title as drawn: whole, unless it is longer than any real title (a 5 MB one must still draw). */
+export function clipTitle(text: string): string {
+    if (text.length <= maxDrawnTitle) return text;
+    const chars = [...text.slice(0, maxDrawnTitle * 2)];
+    return chars.length <= maxDrawnTitle ? text : `${chars.slice(0, maxDrawnTitle - 1).join('')}…`;
+}
+
 export function nodeLabel(node: DiagramNode): NodeLabel {
     const star = node.tags.includes('north-star') ? '★ ' : '';
-    const heading = star + (node.title ?? node.id);
+    const heading = star + clipTitle(node.title ?? node.id);
     const words = [...new Set(node.marks.map(m => markWords[m]).filter(w => w !== undefined))];
     return {
         heading,

@@ -5,6 +5,7 @@
 import type { CapacityDiagram, PillarsDiagram } from './diagram.js';
 import { heatLevel } from './dot.js';
 import { xml } from './escape.js';
+import { clipTitle } from './labels.js';
 import { lineHeight } from './node-text.js';
 import { impactBanner, impactBannerWidth, margin, n, svgOpen, textElement, textWidth, wrappedText, type SvgOptions } from './svg-parts.js';
 import type { TextStyle } from './text-metrics.js';
@@ -29,7 +30,7 @@ export function capacitySvg(diagram: CapacityDiagram, options: SvgOptions): stri
     const cellWidth = 84, headHeight = 26;
     const capacityNote = `Load per quarter in percent of each team's capacity · max-load ${percent(diagram.maxLoad)} · max-wip ${diagram.maxWip}`;
     const labelMax = 260;
-    const labelWidth = Math.max(160, Math.min(labelMax, Math.max(...diagram.rows.map(r => textWidth(`${r.title ?? r.team} ⚠`, heading) + 16))));
+    const labelWidth = Math.max(160, Math.min(labelMax, Math.max(...diagram.rows.map(r => textWidth(`${clipTitle(r.title ?? r.team)} ⚠`, heading) + 16))));
     const gridWidth = labelWidth + diagram.quarters.length * cellWidth;
     const width = Math.max(gridWidth + 2 * margin, Math.min(impactBannerWidth(diagram.impact), 900), Math.min(textWidth(capacityNote, note) + 2 * margin, 900), 440);
     const body: string[] = [];
@@ -47,7 +48,7 @@ export function capacitySvg(diagram: CapacityDiagram, options: SvgOptions): stri
         if (row.impact) rowClasses.push(`impact-${row.impact}`);
         const sub = [row.team, row.capacity !== undefined ? people(row.capacity) : undefined].filter(Boolean).join(' · ');
         const tip = [`Team ${row.team}${row.title !== undefined ? ` — ${row.title}` : ''}`, ...row.messages].join('\n');
-        const head = wrappedText(margin, y + 17, `${row.title ?? row.team}${row.marks.includes('overloaded-team') ? ' ⚠' : ''}`, labelWidth - 12, heading, 'heading');
+        const head = wrappedText(margin, y + 17, `${clipTitle(row.title ?? row.team)}${row.marks.includes('overloaded-team') ? ' ⚠' : ''}`, labelWidth - 12, heading, 'heading');
         const subText = wrappedText(margin, y + 17 + head.height, sub, labelWidth - 12, small, 'sub');
         const rowHeight = Math.max(42, head.height + subText.height + 10);
         body.push(`<g class="${rowClasses.join(' ')}" data-name="${xml(row.team)}" data-kind="team"><title>${xml(tip)}</title>`
@@ -96,7 +97,7 @@ export function capacitySvg(diagram: CapacityDiagram, options: SvgOptions): stri
 }
 
 export function pillarsSvg(diagram: PillarsDiagram, options: SvgOptions): string {
-    const labelWidth = Math.max(180, Math.min(320, Math.max(...diagram.bars.map(b => textWidth(`${b.title ?? b.pillar} ⚠`, heading) + 16))));
+    const labelWidth = Math.max(180, Math.min(320, Math.max(...diagram.bars.map(b => textWidth(`${clipTitle(b.title ?? b.pillar)} ⚠`, heading) + 16))));
     const barWidth = 560, barHeight = 26, axisHeight = 22;
     const highest = Math.max(0, ...diagram.bars.flatMap(b => [b.actual ?? 0, (b.target ?? 0) + diagram.tolerance]));
     const scaleMax = Math.min(100, Math.max(20, Math.ceil(highest / 10) * 10));
@@ -131,7 +132,7 @@ export function pillarsSvg(diagram: PillarsDiagram, options: SvgOptions): string
         const figures = `target ${bar.target !== undefined ? percent(bar.target) : '—'} · actual ${bar.actual !== undefined ? percent(bar.actual) : '—'}`;
         const tip = [`Pillar ${bar.pillar}${bar.title !== undefined ? ` — ${bar.title}` : ''}`, `${figures} · ${bar.personQuarters} person-quarters`, ...bar.messages].join('\n');
         const barY = y + 8;
-        const head = wrappedText(margin, barY + 12, `${bar.title ?? bar.pillar}${bar.marks.includes('pillar-drift') ? ' ⚠' : ''}`, labelWidth - 14, heading, 'heading');
+        const head = wrappedText(margin, barY + 12, `${clipTitle(bar.title ?? bar.pillar)}${bar.marks.includes('pillar-drift') ? ' ⚠' : ''}`, labelWidth - 14, heading, 'heading');
         const sub = wrappedText(margin, barY + 12 + head.height, `${bar.pillar} · ${figures}`, labelWidth - 14, small, 'sub');
         // The bets behind the bar by name, largest first, wrapped under it.
         const names = [...bar.bets].sort((a, b) => b.personQuarters - a.personQuarters || (a.name < b.name ? -1 : 1)).map(b => `${b.name} ${b.personQuarters}`);

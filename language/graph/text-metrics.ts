@@ -81,23 +81,42 @@ export function textWidth(text: string, style: TextStyle): number {
 export function wrapText(text: string, maxWidth: number, style: TextStyle): string[] {
     const words = breakable(text.replace(/\s+/g, ' ').trim());
     if (words.length === 0) return [''];
+    const all = load();
+    const width = (piece: string) => {
+        let ems = 0;
+        for (const ch of piece) ems += advance(all, style.weight, ch.codePointAt(0)!);
+        return ems * style.size;
+    };
+    // Each piece measured once and each line's width carried along: linear in the text's length.
     const lines: string[] = [];
-    let line = '';
+    let line = '', lineWidth = 0;
     for (const word of words) {
-        const joined = line === '' ? word.trimStart() : line + word;
-        if (textWidth(joined.trimEnd(), style) <= maxWidth || line === '') {
-            line = joined;
+        const bare = word.trimStart();
+        const spaced = line === '' ? bare : word;
+        const w = width(spaced);
+        if (line === '' || lineWidth + w <= maxWidth) {
+            line += spaced;
+            lineWidth += w;
         } else {
-            lines.push(line.trimEnd());
-            line = word.trimStart();
+            lines.push(line);
+            line = bare;
+            lineWidth = width(bare);
         }
-        // A single word wider than the line: cut it where it overflows.
-        while (textWidth(line.trimEnd(), style) > maxWidth && [...line.trim()].length > 1) {
-            const chars = [...line.trim()];
-            let fit = 1;
-            while (fit < chars.length && textWidth(chars.slice(0, fit + 1).join(''), style) <= maxWidth) fit++;
-            lines.push(chars.slice(0, fit).join(''));
-            line = chars.slice(fit).join('');
+        if (lineWidth > maxWidth && [...line].length > 1) {
+            // A single word wider than the line: cut it where it overflows.
+            let part = '', partWidth = 0;
+            for (const ch of line) {
+                const c = advance(all, style.weight, ch.codePointAt(0)!) * style.size;
+                if (part !== '' && partWidth + c > maxWidth) {
+                    lines.push(part);
+                    part = '';
+                    partWidth = 0;
+                }
+                part += ch;
+                partWidth += c;
+            }
+            line = part;
+            lineWidth = partWidth;
         }
     }
     if (line.trim() !== '') lines.push(line.trimEnd());

@@ -199,6 +199,6 @@ describe('bad usage exits 2 with one line on stderr', () => {
         const dir = tempPlan({ 'a/readme.txt': 'no plans', 'b/readme.txt': 'none' });
         const result = trellis(['diff', 'a', 'b'], dir);
         expect(result.status).toBe(2);
-        expect(result.stderr).toBe('trellis: no .trellis files in a or b\n');
+        expect(result.stderr).toBe('trellis: no .trellis files in a\n');
     });
 });
