@@ -129,16 +129,29 @@ describe('the preview webview', () => {
     });
 
     test('a filter that names something gone shows why, and clears', async () => {
-        await preview.send({ type: 'update', options: { view: 'dependencies', cluster: true, team: 'gone' }, title: '', svg: '', choices: [], error: "There is no team 'gone' in the plan" });
+        await preview.send({ type: 'update', options: { view: 'dependencies', cluster: true, team: 'gone' }, title: '', svg: '', choices: [], elements: [], error: "There is no team 'gone' in the plan" });
         await preview.page.waitForSelector('#banner.error:not([hidden])');
         expect(await preview.page.locator('#banner-text').textContent()).toBe("There is no team 'gone' in the plan");
         await preview.page.locator('#banner-clear').click();
         await preview.page.waitForSelector('#banner', { state: 'hidden' });
     });
 
-    test('posts export when asked', async () => {
-        await preview.page.locator('#export').click();
-        expect(await preview.waitForPosted(m => m.type === 'export')).toEqual({ type: 'export' });
+    test('exports SVG and PNG: each posts export with its format, and the PNG is the view drawn at twice its size', async () => {
+        await preview.page.getByRole('button', { name: 'SVG' }).click();
+        expect(await preview.waitForPosted(m => m.type === 'export')).toEqual({ type: 'export', format: 'svg' });
+        await preview.page.getByRole('button', { name: 'PNG' }).click();
+        expect(await preview.waitForPosted(m => m.type === 'export' && m.format === 'png')).toEqual({ type: 'export', format: 'png' });
+        await expect.poll(() => preview.exports.length).toBe(2);
+        const [svg, png] = preview.exports;
+        if ('error' in svg || 'error' in png) throw new Error(`an export failed: ${JSON.stringify([svg, png].map(e => 'error' in e ? e.error : e.name))}`);
+        expect(svg.name).toBe('dependencies.svg');
+        expect(new TextDecoder().decode(svg.bytes)).toMatch(/^<svg[^>]*xmlns/);
+        expect(png.name).toBe('dependencies.png');
+        expect([...png.bytes.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+        // The IHDR's width: twice the drawing's.
+        const width = new DataView(png.bytes.buffer, png.bytes.byteOffset).getUint32(16);
+        const svgWidth = Number(/width="([\d.]+)"/.exec(new TextDecoder().decode(svg.bytes))![1]);
+        expect(Math.abs(width - 2 * svgWidth)).toBeLessThanOrEqual(2);
     });
 
     test('pans by dragging, zooms with the buttons and fits', async () => {
