@@ -47,7 +47,7 @@ export function previewHtml(input: PreviewHtmlInput): string {
 <header class="toolbar">
   <div class="view-tabs" role="tablist" aria-label="View">${tabs}</div>
   <div class="search" role="search">
-    <input type="search" id="search" placeholder="Find an element (Ctrl+F)" title="Find an element by name or title (Ctrl+F / ⌘F); Enter jumps to it" autocomplete="off" spellcheck="false" role="combobox" aria-label="Find an element by name or title" aria-expanded="false" aria-controls="search-results" aria-autocomplete="list">
+    <input type="search" id="search" placeholder="Find… (Ctrl+F)" title="Find an element by name or title (Ctrl+F / ⌘F); Enter jumps to it" autocomplete="off" spellcheck="false" role="combobox" aria-label="Find an element by name or title" aria-expanded="false" aria-controls="search-results" aria-autocomplete="list">
     <ul id="search-results" class="search-results" role="listbox" aria-label="Matching elements" hidden></ul>
   </div>
   <label class="field"><span class="field-label">Team</span> <select id="filter-team" title="Show only what concerns one team"></select></label>

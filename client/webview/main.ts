@@ -487,10 +487,15 @@ canvas.addEventListener('focusin', event => {
     const node = (event.target as Element).closest(nodeSelector);
     const name = node?.getAttribute('data-name');
     if (!node || name === null || name === undefined) return;
+    unscroll();
     select(name);
     panZoom.reveal(node);
 });
-canvas.addEventListener('scroll', () => { canvas.scrollTop = 0; canvas.scrollLeft = 0; });
+function unscroll(): void {
+    canvas.scrollTop = 0;
+    canvas.scrollLeft = 0;
+}
+canvas.addEventListener('scroll', unscroll);
 
 // A click (not the end of a drag) on an element reveals it; Alt+click shows its impact; a click
 // on a team box's name (or the "+" of a collapsed one) collapses or opens it.

@@ -18,7 +18,7 @@ export interface PanZoomControl {
     fit(notify: boolean): void;
     /** Tables (capacity, pillars): the pane's width, never below the floor, from the top left. */
     fillWidth(notify: boolean): void;
-    /** Puts an element in the middle of the canvas, at `scale` (default: the current one). */
+    /** Puts an element in the middle of the canvas, at `scale` (default: the current one), as far as the drawing's edges allow. */
     centerOn(element: Element, scale: number | undefined, notify: boolean): void;
     zoomBy(factor: number, at?: { x: number; y: number }): void;
     /** Pans (keeping the zoom) so that an element is in the middle of the canvas, if it is not in view. */
@@ -31,7 +31,7 @@ export interface PanZoomControl {
 const minScale = 0.05;
 const maxScale = 4;
 /** Tables grow to the pane's width, up to this much. */
-const maxFill = 1.5;
+const maxFill = 1.25;
 const pad = 12;
 
 export function createPanZoom(canvas: HTMLElement, viewport: HTMLElement, onChange: (zoom: PanZoom) => void): PanZoomControl {
@@ -86,7 +86,13 @@ export function createPanZoom(canvas: HTMLElement, viewport: HTMLElement, onChan
             // Where the element's centre is in drawing coordinates, then where that must go.
             const cx = (rect.left + rect.width / 2 - box.left - zoom.x) / zoom.scale;
             const cy = (rect.top + rect.height / 2 - box.top - zoom.y) / zoom.scale;
-            apply({ scale: target, x: box.width / 2 - cx * target, y: box.height / 2 - cy * target }, notify);
+            // No empty band where the drawing could show more: along each axis a drawing larger
+            // than the pane keeps its edges at the pane's, a smaller one sits in the middle.
+            const { width, height } = size();
+            const place = (centred: number, extent: number, room: number) => extent * target + 2 * pad <= room
+                ? (room - extent * target) / 2
+                : clamp(centred, room - pad - extent * target, pad);
+            apply({ scale: target, x: place(box.width / 2 - cx * target, width, box.width), y: place(box.height / 2 - cy * target, height, box.height) }, notify);
         },
         zoomBy(factor, at) {
             const box = canvas.getBoundingClientRect();

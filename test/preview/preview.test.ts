@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hostileFiles, hostileTexts, planFiles } from '../graph/fixture.js';
+import type { PreviewState } from '../../client/preview/messages.js';
 import { launchChromium, openPreview, readPlanFolder, type PreviewPage } from './webview-harness.js';
 
 let browser: Browser;
@@ -166,6 +167,370 @@ describe('the preview webview', () => {
         await preview.page.locator('#zoom-fit').click();
         expect(await style()).toMatch(/scale\(/);
     });
+});
+
+const scaleOf = async (p: PreviewPage) => Number(/scale\(([\d.]+)\)/.exec((await p.page.locator('#viewport').getAttribute('style')) ?? '')?.[1]);
+const box = async (p: PreviewPage, selector: string) => (await p.page.locator(selector).first().boundingBox())!;
+const centreOf = (b: { x: number; y: number; width: number; height: number }) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+const within = (inner: { x: number; y: number; width: number; height: number }, outer: { x: number; y: number; width: number; height: number }) =>
+    inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5;
+/** The smallest text on screen, in CSS pixels: its font size times the zoom. */
+const smallestText = async (p: PreviewPage) => (await scaleOf(p)) * await evaluate<number>(p,
+    `Math.min(...[...document.querySelectorAll('#viewport svg text')].filter(t => t.getBBox().width > 0).map(t => parseFloat(getComputedStyle(t).fontSize)))`);
+/** Waits until the focus banner says this. */
+const bannerSays = (p: PreviewPage, text: string) => p.page.waitForFunction(`document.querySelector('#focus-text')?.textContent?.includes(${JSON.stringify(text)})`);
+const nodeCountIs = (p: PreviewPage, n: number) => p.page.waitForFunction(`document.querySelectorAll('#viewport .nodes .node').length === ${n}`, undefined, { timeout: 60_000 });
+const acmeFiles = () => readPlanFolder(path.resolve(import.meta.dirname, '../../examples/acme'));
+
+/** A plan too large to read whole: teams with many bets, most of them waiting on one. */
+function largePlanFiles(bets: number): Record<string, string> {
+    const teams = Array.from({ length: 8 }, (_, i) => `team t${i} "Team ${i}" { capacity 40 }`);
+    const lines = Array.from({ length: bets }, (_, i) => {
+        const dependsOn = i === 0 ? '' : i % 3 === 0 ? `depends-on b${i - 1}` : 'depends-on hub';
+        return `bet b${i} "Bet number ${i}" { pillar p owner t${i % 8} 1% during 2027-Q1 ${dependsOn} }`;
+    });
+    return { 'large.trellis': ['pillar p "P" { target 100% }', ...teams, 'bet hub "The hub everyone waits on" { pillar p owner t0 5% during 2027-Q1 }', ...lines].join('\n') };
+}
+
+describe('the preview opens readable', () => {
+    test('at 100%, centred on the element at the editor\'s cursor', async () => {
+        const preview = await openPreview(browser, { files: acmeFiles(), cursor: 'identity', size: { width: 1000, height: 800 } });
+        try {
+            await preview.drawn('dependencies');
+            expect(await scaleOf(preview)).toBe(1);
+            const node = await box(preview, '#viewport .node[data-name="identity"]');
+            const canvas = await box(preview, '#canvas');
+            expect(within(node, canvas)).toBe(true);
+            expect(await preview.page.locator('#viewport .node[data-name="identity"]').getAttribute('class')).toContain('is-highlighted');
+            // Centred as far as the drawing's edges allow: no empty band on the side it is near.
+            const drawing = await box(preview, '#viewport svg');
+            const off = { x: centreOf(node).x - centreOf(canvas).x, y: centreOf(node).y - centreOf(canvas).y };
+            if (Math.abs(off.x) > 2) expect(Math.min(Math.abs(drawing.x - canvas.x - 12), Math.abs(drawing.x + drawing.width - canvas.x - canvas.width + 12))).toBeLessThan(1);
+            if (Math.abs(off.y) > 2) expect(Math.min(Math.abs(drawing.y - canvas.y - 12), Math.abs(drawing.y + drawing.height - canvas.y - canvas.height + 12))).toBeLessThan(1);
+            expect(await smallestText(preview)).toBeGreaterThanOrEqual(11);
+        } finally {
+            await preview.close();
+        }
+    });
+
+    test('the metric tree on its north star, at 100%', async () => {
+        const preview = await openPreview(browser, { files: acmeFiles(), state: { options: { view: 'metrics', cluster: true } } });
+        try {
+            await preview.drawn('metrics');
+            expect(await scaleOf(preview)).toBe(1);
+            expect(within(await box(preview, '#viewport .node.north-star'), await box(preview, '#canvas'))).toBe(true);
+        } finally {
+            await preview.close();
+        }
+    });
+
+    test('capacity and pillars across the pane\'s width, from the top left of the table, never below 100%', async () => {
+        for (const view of ['capacity', 'pillars'] as const) {
+            const preview = await openPreview(browser, { files: acmeFiles(), size: { width: 1000, height: 700 }, state: { options: { view, cluster: true } } });
+            try {
+                await preview.drawn(view);
+                const scale = await scaleOf(preview);
+                expect(scale).toBeGreaterThanOrEqual(1);
+                const canvas = await box(preview, '#canvas');
+                const drawing = await box(preview, '#viewport svg');
+                expect(drawing.x - canvas.x).toBeGreaterThanOrEqual(0);
+                expect(drawing.y - canvas.y).toBeLessThanOrEqual(12.5);
+                // It fills the width (less the margins), unless that would blow it up past 125% or shrink it below 100%.
+                if (scale > 1 && scale < 1.25) expect(Math.abs(drawing.width - (canvas.width - 24))).toBeLessThan(2);
+                const firstRow = view === 'capacity' ? '#viewport .row-head' : '#viewport .bar';
+                expect(within(await box(preview, `${firstRow} .heading`), canvas)).toBe(true);
+                expect(await smallestText(preview)).toBeGreaterThanOrEqual(11);
+            } finally {
+                await preview.close();
+            }
+        }
+    });
+
+    test('Fit never shrinks text below 11 px: a plan too large to fit legibly is fitted to the width and scrolls', async () => {
+        const preview = await openPreview(browser, { files: acmeFiles(), size: { width: 900, height: 700 } });
+        try {
+            await preview.drawn('dependencies');
+            await preview.page.locator('#zoom-out').click();
+            await preview.page.locator('#zoom-out').click();
+            expect(await scaleOf(preview)).toBeLessThan(1);
+            await preview.page.getByRole('button', { name: 'Fit' }).click();
+            expect(await scaleOf(preview)).toBe(1);
+            expect(await smallestText(preview)).toBeGreaterThanOrEqual(11);
+            const canvas = await box(preview, '#canvas');
+            const drawing = await box(preview, '#viewport svg');
+            expect(drawing.height).toBeGreaterThan(canvas.height); // more below: scroll to it
+            expect(drawing.y - canvas.y).toBeCloseTo(12, 0); // from the top
+            // Scrolling moves down the drawing.
+            await preview.page.mouse.move(canvas.x + 100, canvas.y + 100);
+            await preview.page.mouse.wheel(0, 400);
+            expect((await box(preview, '#viewport svg')).y).toBeLessThan(drawing.y - 300);
+        } finally {
+            await preview.close();
+        }
+    });
+
+    test('a small plan fits whole, at its natural size at most', async () => {
+        const preview = await openPreview(browser, { files: planFiles, size: { width: 1600, height: 1000 } });
+        try {
+            await preview.drawn('dependencies');
+            await preview.page.getByRole('button', { name: 'Fit' }).click();
+            expect(await scaleOf(preview)).toBeLessThanOrEqual(1);
+            expect(within(await box(preview, '#viewport svg'), await box(preview, '#canvas'))).toBe(true);
+        } finally {
+            await preview.close();
+        }
+    });
+
+    test('zoom and scroll survive reopening the preview', async () => {
+        const first = await openPreview(browser, { files: planFiles });
+        let saved: PreviewState;
+        let style: string | null;
+        try {
+            await first.drawn('dependencies');
+            await first.page.locator('#zoom-in').click();
+            style = await first.page.locator('#viewport').getAttribute('style');
+            saved = await first.page.evaluate('acquireVsCodeApi().getState()') as PreviewState;
+        } finally {
+            await first.close();
+        }
+        expect(saved.zoom?.dependencies?.scale).toBe(1.25);
+        const second = await openPreview(browser, { files: planFiles, state: saved });
+        try {
+            await second.drawn('dependencies');
+            expect(await second.page.locator('#viewport').getAttribute('style')).toBe(style);
+        } finally {
+            await second.close();
+        }
+    });
+
+    test('the drawing is set in the shipped Noto Sans, loaded from the extension', async () => {
+        const preview = await openPreview(browser, { files: planFiles });
+        try {
+            await preview.drawn('dependencies');
+            await preview.page.evaluate('document.fonts.ready');
+            expect(await evaluate<string>(preview, "getComputedStyle(document.querySelector('#viewport .node .heading')).fontFamily")).toMatch(/^"?Noto Sans"?, "?Noto Sans SC"?/);
+            expect(await preview.page.evaluate('document.fonts.check("12px \'Noto Sans\'")')).toBe(true);
+            expect(preview.fontsServed).toEqual(expect.arrayContaining(['NotoSans-Regular.ttf', 'NotoSans-SemiBold.ttf']));
+            expect(preview.refused).toEqual([]);
+            expect(await evaluate<string[]>(preview, 'window.__cspViolations')).toEqual([]);
+        } finally {
+            await preview.close();
+        }
+    });
+});
+
+describe('search and keyboard', () => {
+    let preview: PreviewPage;
+    beforeAll(async () => {
+        preview = await openPreview(browser, { files: acmeFiles(), size: { width: 1000, height: 800 } });
+        await preview.drawn('dependencies');
+    }, 60_000);
+    afterAll(async () => { await preview?.close(); });
+
+    test('Ctrl+F finds elements by name or title; Enter jumps to the node, centres and selects it', async () => {
+        await preview.page.locator('#canvas').focus();
+        await preview.page.keyboard.press('Control+f');
+        expect(await preview.page.evaluate('document.activeElement.id')).toBe('search');
+        await preview.page.keyboard.type('sign-on');
+        const options = preview.page.locator('#search-results [role="option"]');
+        await options.first().waitFor();
+        expect(await options.locator('.match-name').allTextContents()).toContain('saml-sso');
+        await preview.page.locator('#search').fill('saml');
+        expect(await options.first().locator('.match-name').textContent()).toBe('saml-sso');
+        await preview.page.keyboard.press('Enter');
+        const node = preview.page.locator('#viewport .node[data-name="saml-sso"]');
+        await preview.page.waitForSelector('#viewport .node[data-name="saml-sso"].is-selected');
+        expect(await node.evaluate(n => n === n.ownerDocument.activeElement)).toBe(true);
+        const canvas = await box(preview, '#canvas');
+        expect(within((await node.boundingBox())!, canvas)).toBe(true);
+        expect(await preview.page.locator('#search-results').isHidden()).toBe(true);
+        expect(await scaleOf(preview)).toBeGreaterThanOrEqual(1);
+    });
+
+    test('a search that matches nothing says so', async () => {
+        await preview.page.locator('#search').fill('zzz-nothing');
+        expect(await preview.page.locator('#search-results .no-match').textContent()).toBe('No element has that name or title');
+        await preview.page.keyboard.press('Escape');
+        await preview.page.keyboard.press('Escape');
+        expect(await preview.page.locator('#search').inputValue()).toBe('');
+    });
+
+    test('nodes are buttons with accessible names, reached with Tab', async () => {
+        const node = preview.page.locator('#viewport .node[data-name="identity"]');
+        expect(await node.getAttribute('role')).toBe('button');
+        expect(await node.getAttribute('tabindex')).toBe('0');
+        expect(await node.getAttribute('aria-label')).toMatch(/^Team identity — Identity & Access/);
+        expect(await preview.page.locator('#viewport .node[data-name="saml-sso"]').getAttribute('aria-label')).toMatch(/^Bet saml-sso — /);
+        await preview.page.locator('#canvas').focus();
+        await preview.page.keyboard.press('Tab');
+        const first = await preview.page.evaluate('document.activeElement.getAttribute("data-name")');
+        expect(first).toBe(await preview.page.locator('#viewport .nodes .node').first().getAttribute('data-name'));
+        await preview.page.keyboard.press('Tab');
+        expect(await preview.page.evaluate('document.activeElement.getAttribute("data-name")')).toBe(await preview.page.locator('#viewport .nodes .node').nth(1).getAttribute('data-name'));
+    });
+
+    test('arrow keys move to the nearest node that way; Enter reveals its definition', async () => {
+        await preview.page.locator('#viewport .node[data-name="identity"]').focus();
+        const active = () => preview.page.evaluate('document.activeElement.getAttribute("data-name")') as Promise<string>;
+        const centre = async (name: string) => centreOf(await box(preview, `#viewport .node[data-name="${name}"]`));
+        for (const [key, check] of [
+            ['ArrowLeft', (a: { x: number }, b: { x: number }) => b.x < a.x],
+            ['ArrowDown', (a: { y: number }, b: { y: number }) => b.y > a.y],
+            ['ArrowRight', (a: { x: number }, b: { x: number }) => b.x > a.x],
+            ['ArrowUp', (a: { y: number }, b: { y: number }) => b.y < a.y],
+        ] as const) {
+            const from = await active();
+            await preview.page.keyboard.press(key);
+            const to = await active();
+            expect(to, `${key} from ${from}`).not.toBe(from);
+            // Both measured after the move (the drawing may have panned to bring the new node into view).
+            expect(check(await centre(from) as never, await centre(to) as never), `${key}: ${from} -> ${to}`).toBe(true);
+            expect(within(await box(preview, `#viewport .node[data-name="${to}"]`), await box(preview, '#canvas'))).toBe(true);
+        }
+        const name = await active();
+        const count = preview.posted.length;
+        await preview.page.keyboard.press('Enter');
+        expect(await preview.waitForPosted(m => m.type === 'reveal' && preview.posted.indexOf(m) >= count)).toEqual({ type: 'reveal', name });
+    });
+});
+
+describe('focus mode', () => {
+    let preview: PreviewPage;
+    beforeAll(async () => {
+        preview = await openPreview(browser, { files: acmeFiles(), size: { width: 1000, height: 800 } });
+        await preview.drawn('dependencies');
+    }, 60_000);
+    afterAll(async () => { await preview?.close(); });
+
+    const nodes = () => count(preview, '#viewport .nodes .node');
+    /** Brings a node into view with the search box, as a reader would. */
+    const jump = async (name: string) => {
+        await preview.page.locator('#search').fill(name);
+        await preview.page.locator('#search').press('Enter');
+        await preview.page.waitForSelector(`#viewport .node.is-selected[data-name="${name}"]`);
+    };
+    const focusOptions = (name: string | undefined) => preview.waitForPosted(m => m.type === 'options' && m.options.focus === name);
+
+    test('F on a node shows it with its neighbours; the banner says how many of how many', async () => {
+        const total = await nodes();
+        await preview.page.locator('#viewport .node[data-name="identity"]').focus();
+        await preview.page.keyboard.press('f');
+        const options = await focusOptions('identity');
+        expect(options.type === 'options' && options.options.depth).toBe(2);
+        await preview.page.waitForSelector('#viewport .node.focus[data-name="identity"]');
+        await preview.drawn('dependencies');
+        const shown = await nodes();
+        expect(shown).toBeLessThan(total);
+        expect(await preview.page.locator('#focus-text').textContent()).toBe(`Focused on identity (Identity & Access) — ${shown} of ${total} elements, 2 hops up and down`);
+        expect(await preview.page.getByRole('button', { name: 'Show whole plan' }).isVisible()).toBe(true);
+        expect(within(await box(preview, '#viewport .node.focus'), await box(preview, '#canvas'))).toBe(true);
+    });
+
+    test('the hops control narrows and widens the focus', async () => {
+        const atTwo = await nodes();
+        await preview.page.locator('#depth').selectOption('1');
+        await preview.waitForPosted(m => m.type === 'options' && m.options.depth === 1);
+        await bannerSays(preview, '1 hop up and down');
+        const atOne = await nodes();
+        expect(atOne).toBeLessThan(atTwo);
+        await preview.page.locator('#depth').selectOption('5');
+        await bannerSays(preview, '5 hops up and down');
+        expect(await nodes()).toBeGreaterThanOrEqual(atTwo);
+        await preview.page.locator('#depth').selectOption('2');
+        await bannerSays(preview, '2 hops up and down');
+    });
+
+    test('"Show whole plan" goes back, centred on the element that was focused', async () => {
+        await preview.page.getByRole('button', { name: 'Show whole plan' }).click();
+        await focusOptions(undefined);
+        await preview.page.waitForSelector('#focus-banner', { state: 'hidden' });
+        await preview.drawn('dependencies');
+        expect(await count(preview, '#viewport .node.focus')).toBe(0);
+        expect(within(await box(preview, '#viewport .node[data-name="identity"]'), await box(preview, '#canvas'))).toBe(true);
+    });
+
+    test('double-click focuses; Escape leaves focus mode', async () => {
+        const total = await nodes();
+        await jump('saml-sso');
+        await preview.page.locator('#viewport .node[data-name="saml-sso"]').dblclick();
+        await focusOptions('saml-sso');
+        await preview.page.waitForSelector('#viewport .node.focus[data-name="saml-sso"]');
+        expect(await nodes()).toBeLessThan(total);
+        await preview.page.keyboard.press('Escape');
+        await preview.page.waitForSelector('#focus-banner', { state: 'hidden' });
+        await nodeCountIs(preview, total);
+    });
+
+    test('searching for an element outside the focus focuses on it', async () => {
+        await jump('saml-sso');
+        await preview.page.keyboard.press('f');
+        await preview.page.waitForSelector('#viewport .node.focus[data-name="saml-sso"]');
+        const drawn = new Set(await preview.page.locator('#viewport [data-name]').evaluateAll(els => els.map(e => e.getAttribute('data-name'))));
+        const outside = ['identity', 'billing', 'mobile-offline', 'docs-real-time', 'ci-in-ten-minutes'].find(n => !drawn.has(n));
+        expect(outside).toBeDefined();
+        await preview.page.locator('#search').fill(outside!);
+        expect(await preview.page.locator('#search-results [role="option"]').first().locator('.match-kind').textContent()).toMatch(/outside the focus/);
+        await preview.page.keyboard.press('Enter');
+        await preview.page.waitForSelector(`#viewport .node.focus[data-name="${outside}"]`);
+        await preview.page.keyboard.press('Escape');
+        await preview.page.locator('#canvas').focus();
+        await preview.page.keyboard.press('Escape');
+        await preview.page.waitForSelector('#focus-banner', { state: 'hidden' });
+    });
+});
+
+describe('team boxes', () => {
+    test('collapse by clicking the box\'s name, open again with the "+" on the team', async () => {
+        const preview = await openPreview(browser, { files: planFiles });
+        try {
+            await preview.drawn('dependencies');
+            expect(await count(preview, '#viewport .node[data-name="sso-v2"]')).toBe(1);
+            const label = preview.page.locator('#viewport .cluster[data-name="platform"] .cluster-label');
+            expect(await label.getAttribute('aria-label')).toBe('Collapse the box of team platform');
+            await label.click();
+            expect(await preview.waitForPosted(m => m.type === 'options' && (m.options.collapsed ?? []).includes('platform'))).toBeTruthy();
+            await preview.page.waitForSelector('#viewport .node.collapsed[data-name="platform"]');
+            expect(await count(preview, '#viewport .node[data-name="sso-v2"]')).toBe(0);
+            expect(await count(preview, '#viewport .cluster[data-name="platform"]')).toBe(0);
+            expect(await preview.page.locator('#viewport .node[data-name="platform"]').getAttribute('aria-label')).toContain('team box collapsed');
+            const saved = await preview.page.evaluate('acquireVsCodeApi().getState()') as PreviewState;
+            expect(saved.options.collapsed).toEqual(['platform']);
+            await preview.page.getByRole('button', { name: 'Expand the box of team platform' }).click();
+            await preview.page.waitForSelector('#viewport .node[data-name="sso-v2"]');
+            expect(await count(preview, '#viewport .node.collapsed')).toBe(0);
+        } finally {
+            await preview.close();
+        }
+    });
+});
+
+describe('a large plan', () => {
+    test('opens focused on the element most depend on, says so, and shows the whole plan on request', async () => {
+        const preview = await openPreview(browser, { files: largePlanFiles(170), size: { width: 1000, height: 800 } });
+        try {
+            await preview.page.waitForSelector('#viewport .node.focus[data-name="hub"]', { timeout: 60_000 });
+            await preview.drawn('dependencies');
+            const text = await preview.page.locator('#focus-text').textContent();
+            expect(text).toMatch(/^This plan is large, so the preview opened focused on hub \(The hub everyone waits on\) — \d+ of 179 elements, 2 hops up and down$/);
+            expect(await scaleOf(preview)).toBe(1);
+            expect(within(await box(preview, '#viewport .node.focus'), await box(preview, '#canvas'))).toBe(true);
+            await preview.page.getByRole('button', { name: 'Show whole plan' }).click();
+            await nodeCountIs(preview, 179);
+            expect(await preview.page.locator('#focus-banner').isHidden()).toBe(true);
+        } finally {
+            await preview.close();
+        }
+    }, 120_000);
+
+    test('opens focused on the element at the cursor when there is one', async () => {
+        const preview = await openPreview(browser, { files: largePlanFiles(170), cursor: 'b42' });
+        try {
+            await preview.page.waitForSelector('#viewport .node.focus[data-name="b42"]', { timeout: 60_000 });
+            expect(await preview.page.locator('#viewport .node[data-name="b42"]').getAttribute('class')).toContain('is-highlighted');
+        } finally {
+            await preview.close();
+        }
+    }, 120_000);
 });
 
 describe('a plan whose titles are hostile', () => {
