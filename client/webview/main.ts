@@ -444,7 +444,10 @@ const arrows: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'righ
 document.addEventListener('keydown', event => {
     const target = event.target as Element;
     if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
+        // Ours, not the editor's: VS Code hears every key the webview does not stop (its own
+        // listener is on the window), and its Find would take the keyboard to the text editor.
         event.preventDefault();
+        event.stopPropagation();
         searchInput.focus();
         searchInput.select();
         return;
@@ -453,6 +456,7 @@ document.addEventListener('keydown', event => {
     if (event.key === 'Escape') {
         if (state.options.focus !== undefined) {
             event.preventDefault();
+            event.stopPropagation();
             showWholePlan();
         }
         return;

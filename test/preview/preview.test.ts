@@ -328,9 +328,12 @@ describe('search and keyboard', () => {
     afterAll(async () => { await preview?.close(); });
 
     test('Ctrl+F finds elements by name or title; Enter jumps to the node, centres and selects it', async () => {
+        // VS Code listens for keys on the webview's window and runs its own Find for Ctrl+F: ours must stop there.
+        await preview.page.evaluate("window.__heardByEditor = []; window.addEventListener('keydown', e => window.__heardByEditor.push(e.key))");
         await preview.page.locator('#canvas').focus();
         await preview.page.keyboard.press('Control+f');
         expect(await preview.page.evaluate('document.activeElement.id')).toBe('search');
+        expect(await evaluate<string[]>(preview, 'window.__heardByEditor')).toEqual(['Control']);
         await preview.page.keyboard.type('sign-on');
         const options = preview.page.locator('#search-results [role="option"]');
         await options.first().waitFor();
