@@ -1,6 +1,6 @@
 // The messages between the preview panel (extension host) and its webview, a union
-// discriminated by `type`. Shared by both sides; types only, so the webview bundle stays free
-// of anything but DOM code.
+// discriminated by `type`. Shared by both sides; types and plain constants only, so the webview
+// bundle stays free of anything but DOM code.
 
 import type { ElementKind, FocusSummary, ImpactSummary, ViewName } from '../../language/protocol.js';
 

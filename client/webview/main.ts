@@ -41,7 +41,6 @@ let drawnFocus: string | undefined;
 /** After the next drawing, put this element in the middle. */
 let pendingCentre: string | undefined;
 let elements = new Map<string, ElementChoice>();
-let lastUpdate: UpdateMessage | undefined;
 
 const canvas = $<HTMLElement>('canvas');
 const viewport = $<HTMLElement>('viewport');
@@ -256,7 +255,6 @@ function onUpdate(message: UpdateMessage): void {
     document.body.classList.remove('is-loading');
     const viewChanged = message.options.view !== drawnView;
     save({ source: message.source, options: message.options });
-    lastUpdate = message;
     elements = new Map(message.elements.map(e => [e.name, e]));
     if (message.highlight !== undefined) highlighted = message.highlight;
     const choices = message.choices;
@@ -369,7 +367,7 @@ function searchItems(): SearchItem[] {
         items.push({ name, kind: element?.kind ?? elementFor(name)?.getAttribute('data-kind') ?? '', title: element?.title });
     }
     // In focus mode the rest of the plan is a pick away: choosing it focuses on it.
-    if (state.options.focus !== undefined && lastUpdate?.focus) {
+    if (state.options.focus !== undefined && !focusBanner.hidden) {
         const kinds = state.options.view === 'dependencies' ? ['team', 'bet'] : ['metric', 'goal', 'bet'];
         for (const element of elements.values()) {
             if (!drawn.has(element.name) && kinds.includes(element.kind)) items.push({ ...element, outside: true });

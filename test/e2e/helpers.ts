@@ -3,6 +3,7 @@
 // on editor events or poll a condition until a deadline — never a fixed sleep.
 
 import * as assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -179,8 +180,6 @@ export interface WebviewStep {
     readonly frame?: 'webview' | 'workbench';
 }
 
-let driveRequests = 0;
-
 /**
  * Has the runner do `steps` in the preview's webview, which the extension host cannot reach,
  * and returns what the reading steps (text, attribute, count, active) read, in order. The code-server
@@ -189,7 +188,7 @@ let driveRequests = 0;
 export async function driveWebview(what: string, steps: readonly WebviewStep[]): Promise<Array<string | null>> {
     const dir = process.env.TRELLIS_E2E_DRIVE;
     assert.ok(dir, 'driving the preview needs the code-server runner (npm run test:e2e), which sets TRELLIS_E2E_DRIVE');
-    const name = `${++driveRequests}-${what.replace(/[^a-z0-9]+/gi, '-')}`;
+    const name = `${what.replace(/[^a-z0-9]+/gi, '-')}-${randomUUID()}`;
     const result = join(dir, `${name}.result.json`);
     writeFileSync(join(dir, `${name}.drive.json`), JSON.stringify(steps));
     await waitFor(`the runner to ${what}`, () => existsSync(result), { timeout: 90_000, events: [], poll: 100 });
