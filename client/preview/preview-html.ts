@@ -72,7 +72,7 @@ export function previewHtml(input: PreviewHtmlInput): string {
 </header>
 <div id="focus-banner" class="banner focus" hidden><span id="focus-text"></span><button type="button" id="focus-clear" title="Show the whole plan (Escape)">Show whole plan</button></div>
 <div id="banner" class="banner" hidden><span id="banner-text"></span><button type="button" id="banner-clear"></button></div>
-<main id="canvas" tabindex="0" aria-label="Plan diagram: Tab and the arrow keys move between elements, Enter opens one in the editor, F focuses on it"><div id="viewport"></div><p id="status" class="status">Loading the plan…</p></main>
+<main id="canvas" tabindex="0" aria-label="Plan diagram: Tab and the arrow keys move between elements, Enter opens one in the editor, F focuses on it, C collapses or opens a team box, Escape shows the whole plan"><div id="viewport"></div><p id="status" class="status">Loading the plan…</p></main>
 <div id="tooltip" class="tooltip" role="tooltip" hidden></div>
 <script nonce="${attr(nonce)}" src="${attr(input.scriptUri)}"></script>
 </body>

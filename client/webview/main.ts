@@ -387,6 +387,8 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
         case 'update': onUpdate(message); break;
         case 'highlight': {
             highlighted = message.name;
+            // The cursor moved since the last pick in the preview: it is what "Focus" acts on now.
+            if (message.name !== undefined) select(undefined);
             applyHighlight();
             // Follow the editor: bring the element into view if it is off-screen.
             const element = viewport.querySelector('.node.is-highlighted') ?? viewport.querySelector('.is-highlighted');

@@ -312,10 +312,21 @@ describe('the preview opens readable', () => {
             expect(await evaluate<string>(preview, "getComputedStyle(document.querySelector('#viewport .node .heading')).fontFamily")).toMatch(/^"?Noto Sans"?, "?Noto Sans SC"?/);
             expect(await preview.page.evaluate('document.fonts.check("12px \'Noto Sans\'")')).toBe(true);
             expect(preview.fontsServed).toEqual(expect.arrayContaining(['NotoSans-Regular.ttf', 'NotoSans-SemiBold.ttf']));
+            // The Chinese and Japanese font is large: fetched only for a plan that needs it.
+            expect(preview.fontsServed).not.toContain('NotoSansSC-Regular.ttf');
             expect(preview.refused).toEqual([]);
             expect(await evaluate<string[]>(preview, 'window.__cspViolations')).toEqual([]);
         } finally {
             await preview.close();
+        }
+        const cjk = await openPreview(browser, { files: { 'cjk.trellis': 'team data "数据平台" { capacity 4 }\nbet 导入 "从表格导入计划" { owner data 50% during 2027-Q1 }\n' } });
+        try {
+            await cjk.drawn('dependencies');
+            await cjk.page.evaluate('document.fonts.ready');
+            expect(cjk.fontsServed).toContain('NotoSansSC-Regular.ttf');
+            expect(await cjk.page.locator('#viewport .node[data-name="导入"]').getAttribute('aria-label')).toBe('Bet 导入 — 从表格导入计划');
+        } finally {
+            await cjk.close();
         }
     });
 });
@@ -463,6 +474,17 @@ describe('focus mode', () => {
         await preview.page.keyboard.press('Escape');
         await preview.page.waitForSelector('#focus-banner', { state: 'hidden' });
         await nodeCountIs(preview, total);
+    });
+
+    test('"Focus" in the toolbar focuses on the element at the editor\'s cursor', async () => {
+        await preview.send({ type: 'highlight', name: 'billing' });
+        await preview.page.waitForSelector('#viewport .node.is-highlighted[data-name="billing"]');
+        await preview.page.evaluate("document.activeElement.blur()");
+        await preview.page.getByRole('button', { name: 'Focus', exact: true }).click();
+        await focusOptions('billing');
+        await preview.page.waitForSelector('#viewport .node.focus[data-name="billing"]');
+        await preview.page.getByRole('button', { name: 'Show whole plan' }).click();
+        await preview.page.waitForSelector('#focus-banner', { state: 'hidden' });
     });
 
     test('searching for an element outside the focus focuses on it', async () => {
