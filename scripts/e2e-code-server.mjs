@@ -259,6 +259,17 @@ async function runSteps(page, steps) {
             case 'type': await page.keyboard.type(step.value); break;
             case 'press': if (target) await target.press(step.value, { timeout }); else await page.keyboard.press(step.value); break;
             case 'waitFor': await target.waitFor({ state: step.value ?? 'visible', timeout }); break;
+            // An input whose value ends with `value` (a dialog fills its own in after it shows).
+            case 'waitForValue': {
+                const deadline = Date.now() + timeout;
+                let current = '';
+                while (!(current = await target.inputValue({ timeout })).endsWith(step.value)) {
+                    if (Date.now() > deadline) throw new Error(`${step.selector} holds '${current}', not a value ending with '${step.value}'`);
+                    await page.waitForTimeout(100);
+                }
+                values.push(current);
+                break;
+            }
             case 'text': values.push(await target.textContent({ timeout })); break;
             case 'attribute': values.push(await target.getAttribute(step.value, { timeout })); break;
             case 'count': values.push(String(await root.locator(step.selector).count())); break;

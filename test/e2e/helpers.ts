@@ -172,7 +172,8 @@ export async function screenshot(name: string, waitForUi: 'hover' | 'webview' | 
 /** One thing to do in the preview's page (or the workbench around it), as a user would. */
 export interface WebviewStep {
     /** `active` reads what has the keyboard: its id, else the name of the element it stands for. */
-    readonly action: 'click' | 'dblclick' | 'focus' | 'fill' | 'type' | 'press' | 'waitFor' | 'text' | 'attribute' | 'count' | 'active';
+    /** `waitForValue` waits for an input's value to end with `value`, and reads it. */
+    readonly action: 'click' | 'dblclick' | 'focus' | 'fill' | 'type' | 'press' | 'waitFor' | 'waitForValue' | 'text' | 'attribute' | 'count' | 'active';
     /** A CSS selector in the preview's page (or the workbench's, with `frame: 'workbench'`). */
     readonly selector?: string;
     /** The text to fill or type, the key to press, the attribute to read, the state to wait for. */
@@ -182,7 +183,7 @@ export interface WebviewStep {
 
 /**
  * Has the runner do `steps` in the preview's webview, which the extension host cannot reach,
- * and returns what the reading steps (text, attribute, count, active) read, in order. The code-server
+ * and returns what the reading steps (text, attribute, count, active, waitForValue) read, in order. The code-server
  * runner serves these requests (TRELLIS_E2E_DRIVE names the folder it watches).
  */
 export async function driveWebview(what: string, steps: readonly WebviewStep[]): Promise<Array<string | null>> {

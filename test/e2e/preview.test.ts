@@ -86,15 +86,17 @@ suite('Preview', () => {
     });
 
     test('Export PNG saves the view as a PNG image', async () => {
-        const target = workspaceFile('dependencies-export.png');
+        // The save dialog offers the view's name beside the plan; accepting it saves there.
+        const target = workspaceFile('dependencies.png');
         await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
-        await driveWebview('export a PNG', [
+        const [offered] = await driveWebview('export a PNG', [
             { action: 'click', selector: '#export-png' },
-            // code-server's save dialog: a path in the quick input.
+            // code-server's save dialog: a path in the quick input, which it fills in once shown.
             { action: 'waitFor', selector: '.quick-input-widget input', frame: 'workbench' },
-            { action: 'fill', selector: '.quick-input-widget input', value: target.fsPath, frame: 'workbench' },
+            { action: 'waitForValue', selector: '.quick-input-widget input', value: 'dependencies.png', frame: 'workbench' },
             { action: 'press', selector: '.quick-input-widget input', value: 'Enter', frame: 'workbench' },
         ]);
+        assert.ok(offered?.endsWith('/dependencies.png'), `the dialog should offer dependencies.png, offered ${offered}`);
         const bytes = await waitFor(`${target.fsPath} to be written`, async () => {
             const stat = await vscode.workspace.fs.stat(target).then(s => s, () => undefined);
             return stat && stat.size > 0 ? vscode.workspace.fs.readFile(target) : undefined;
