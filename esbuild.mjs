@@ -41,6 +41,8 @@ const builds = [
         bundle: true, platform: 'browser', target: 'chrome114', format: 'iife', sourcemap: !minify, minify, logLevel: 'warning',
         entryPoints: [{ in: 'client/webview/main.ts', out: 'preview' }, { in: 'client/webview/preview.css', out: 'preview' }],
         outdir: 'out/webview',
+        // The stylesheet's fonts are the ones in out/assets, served beside out/webview as they are.
+        external: ['../assets/*'],
     },
 ];
 

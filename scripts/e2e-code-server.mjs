@@ -97,7 +97,11 @@ async function main() {
     const shots = join(state, 'screenshots');
     const results = join(state, 'results.json');
     const output = join(state, 'mocha.log');
-    const testEnv = { TRELLIS_E2E_RESULTS: results, TRELLIS_E2E_OUTPUT: output };
+    // The tests run in the extension host and cannot reach into a webview: they ask the runner,
+    // which drives the page as a user would (test/e2e/helpers.ts `driveWebview`).
+    const drive = join(state, 'drive');
+    mkdirSync(drive);
+    const testEnv = { TRELLIS_E2E_RESULTS: results, TRELLIS_E2E_OUTPUT: output, TRELLIS_E2E_DRIVE: drive };
     if (opts.screenshots) {
         mkdirSync(shots);
         testEnv.TRELLIS_E2E_SCREENSHOTS = shots;
@@ -142,6 +146,7 @@ async function main() {
     const tail = tailFile(output);
 
     const watcher = opts.screenshots ? watchScreenshotRequests(page, shots) : undefined;
+    const driver = watchDriveRequests(page, drive);
     const remote = path => `vscode-remote://127.0.0.1:${port}${path}`;
     const payload = [['extensionDevelopmentPath', remote(devPath)], ['extensionTestsPath', remote(testsEntry)]];
     const url = `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
@@ -150,6 +155,7 @@ async function main() {
     let code = await finished;
     clearTimeout(timer);
     if (watcher) clearInterval(watcher);
+    clearInterval(driver);
     tail.stop();
 
     const summary = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')) : undefined;
@@ -209,6 +215,75 @@ function watchScreenshotRequests(page, dir) {
 }
 
 /* global document, requestAnimationFrame -- the functions given to page.waitForFunction/evaluate run in the page */
+
+/**
+ * Serves the suite's requests to use a webview or the workbench as a user would: NAME.drive.json
+ * holds steps ({ action, selector?, value?, frame?: 'webview' | 'workbench' }), answered in
+ * NAME.result.json with what the steps read ({ values }) or why one failed ({ error }).
+ */
+function watchDriveRequests(page, dir) {
+    let busy = false;
+    return setInterval(async () => {
+        if (busy) return;
+        const request = readdirSync(dir).find(f => f.endsWith('.drive.json'));
+        if (!request) return;
+        busy = true;
+        const name = request.slice(0, -'.drive.json'.length);
+        const answer = {};
+        try {
+            answer.values = await runSteps(page, JSON.parse(readFileSync(join(dir, request), 'utf8')));
+        } catch (error) {
+            answer.error = error instanceof Error ? error.message.split('\n').slice(0, 6).join('\n') : String(error);
+        } finally {
+            rmSync(join(dir, request));
+            writeFileSync(join(dir, `${name}.result.tmp`), JSON.stringify(answer));
+            renameSync(join(dir, `${name}.result.tmp`), join(dir, `${name}.result.json`));
+            busy = false;
+        }
+    }, 100);
+}
+
+async function runSteps(page, steps) {
+    const timeout = 20_000;
+    const values = [];
+    // The preview's page sits two frames down: the webview's host frame, then its content.
+    const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    for (const step of steps) {
+        const root = step.frame === 'workbench' ? page : webview;
+        const target = step.selector ? root.locator(step.selector).first() : undefined;
+        switch (step.action) {
+            case 'click': await target.click({ timeout }); break;
+            case 'dblclick': await target.dblclick({ timeout }); break;
+            case 'focus': await target.focus({ timeout }); break;
+            case 'fill': await target.fill(step.value, { timeout }); break;
+            case 'type': await page.keyboard.type(step.value); break;
+            case 'press': if (target) await target.press(step.value, { timeout }); else await page.keyboard.press(step.value); break;
+            case 'waitFor': await target.waitFor({ state: step.value ?? 'visible', timeout }); break;
+            // An input whose value ends with `value` (a dialog fills its own in after it shows).
+            case 'waitForValue': {
+                const deadline = Date.now() + timeout;
+                let current = '';
+                while (!(current = await target.inputValue({ timeout })).endsWith(step.value)) {
+                    if (Date.now() > deadline) throw new Error(`${step.selector} holds '${current}', not a value ending with '${step.value}'`);
+                    await page.waitForTimeout(100);
+                }
+                values.push(current);
+                break;
+            }
+            case 'text': values.push(await target.textContent({ timeout })); break;
+            case 'attribute': values.push(await target.getAttribute(step.value, { timeout })); break;
+            case 'count': values.push(String(await root.locator(step.selector).count())); break;
+            // What has the keyboard in the page: its id, else the element it stands for.
+            case 'active': values.push(await root.locator('body').evaluate(() => {
+                const active = document.activeElement;
+                return active?.id || active?.getAttribute('data-name') || active?.tagName.toLowerCase() || null;
+            })); break;
+            default: throw new Error(`unknown step ${JSON.stringify(step)}`);
+        }
+    }
+    return values;
+}
+
 async function waitUntilShown(page, what, view) {
     if (what === 'hover') {
         // The hover shows the diagnostic first and grows when the server's answer arrives, and it

@@ -1,8 +1,8 @@
 // The messages between the preview panel (extension host) and its webview, a union
-// discriminated by `type`. Shared by both sides; types only, so the webview bundle stays free
-// of anything but DOM code.
+// discriminated by `type`. Shared by both sides; types and plain constants only, so the webview
+// bundle stays free of anything but DOM code.
 
-import type { ElementKind, ImpactSummary, ViewName } from '../../language/protocol.js';
+import type { ElementKind, FocusSummary, ImpactSummary, ViewName } from '../../language/protocol.js';
 
 /** What the preview shows; chosen in the webview's toolbar, remembered across restarts. */
 export interface PreviewOptions {
@@ -12,9 +12,18 @@ export interface PreviewOptions {
     readonly impact?: string;
     /** Dependencies view: box bets by owning team. */
     readonly cluster: boolean;
+    /** Graph views (dependencies, metric tree): only this element and its neighbours. */
+    readonly focus?: string;
+    /** Hops up and down from `focus` (1–5; the server's default, 2, when unset). */
+    readonly depth?: number;
+    /** Dependencies view, grouped by team: team boxes drawn as their team alone. */
+    readonly collapsed?: readonly string[];
 }
 
 export const defaultOptions: PreviewOptions = { view: 'dependencies', cluster: true };
+
+/** The views drawn as nodes and edges, where focus mode applies. */
+export const graphViews: readonly ViewName[] = ['dependencies', 'metrics'];
 
 export interface PanZoom {
     readonly scale: number;
@@ -29,6 +38,10 @@ export interface PreviewState {
     readonly options: PreviewOptions;
     /** Pan and zoom per view, so switching views and reloading keep each one's place. */
     readonly zoom?: Partial<Record<ViewName, PanZoom>>;
+    /** The focus was chosen because the plan was too large to read whole (said in the banner). */
+    readonly autoFocused?: boolean;
+    /** The reader asked for the whole of a large plan: do not focus it again on opening. */
+    readonly wholePlan?: boolean;
 }
 
 export interface ElementChoice {
@@ -36,6 +49,8 @@ export interface ElementChoice {
     readonly kind: ElementKind;
     readonly title?: string;
 }
+
+export type ExportFormat = 'svg' | 'png';
 
 export type HostMessage =
     | {
@@ -46,8 +61,16 @@ export type HostMessage =
         /** The drawing, styled by the webview's stylesheet; empty with `error`. */
         readonly svg: string;
         readonly impact?: ImpactSummary;
+        /** Set when the drawing is focused on one element. */
+        readonly focus?: FocusSummary;
+        /** Nodes the view draws (graph views); large plans open focused. */
+        readonly nodeCount?: number;
         /** Teams, bets and pillars to offer in the filters and impact picker. */
         readonly choices: readonly ElementChoice[];
+        /** Every element of the plan, for search and accessible names. */
+        readonly elements: readonly ElementChoice[];
+        /** The element under the editor's cursor when the drawing was made. */
+        readonly highlight?: string;
         readonly error?: string;
     }
     | { readonly type: 'highlight'; readonly source?: string; readonly name?: string }
@@ -58,4 +81,4 @@ export type WebviewMessage =
     | { readonly type: 'ready'; readonly options: PreviewOptions }
     | { readonly type: 'reveal'; readonly name: string }
     | { readonly type: 'options'; readonly options: PreviewOptions }
-    | { readonly type: 'export' };
+    | { readonly type: 'export'; readonly format: ExportFormat };

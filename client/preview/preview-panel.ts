@@ -1,14 +1,14 @@
 // One preview panel on the extension-host side: it asks the language server for the view its
 // webview shows, redraws (debounced) whenever the server says the plan changed, reveals an
 // element's definition when the webview reports a click, tells the webview which element is
-// under the editor's cursor, and saves the view as SVG. It never parses a plan itself.
+// under the editor's cursor, and saves the view as SVG or PNG. It never parses a plan itself.
 
 import type { Disposable, TextEditor, Webview, WebviewPanel } from 'vscode';
 import { Position, Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PreviewViewRequest, type PlanElementInfo, type PreviewViewParams, type PreviewViewResult } from '../../language/protocol.js';
-import { defaultOptions, type HostMessage, type PreviewOptions, type PreviewState, type WebviewMessage } from './messages.js';
-import { updateMessage } from './host-messages.js';
+import { PreviewViewRequest, type PlanElementInfo, type PreviewViewResult } from '../../language/protocol.js';
+import { defaultOptions, type ExportFormat, type HostMessage, type PreviewOptions, type PreviewState, type WebviewMessage } from './messages.js';
+import { exportFile, updateMessage, viewParams } from './host-messages.js';
 import { newNonce, previewHtml } from './preview-html.js';
 
 export const previewViewType = 'trellis.preview';
@@ -100,7 +100,7 @@ export class TrellisPreviewPanel {
                 void this.reveal(message.name);
                 break;
             case 'export':
-                void this.exportSvg();
+                void this.export(message.format);
                 break;
         }
     }
@@ -111,14 +111,9 @@ export class TrellisPreviewPanel {
         this.timer = setTimeout(() => void this.update(), delay);
     }
 
-    private params(standalone: boolean): PreviewViewParams {
-        const { view, team, pillar, impact, cluster } = this.options;
-        return { view, team, pillar, impact, cluster, standalone };
-    }
-
-    private async request(standalone: boolean): Promise<PreviewViewResult> {
+    private async request(standalone: boolean, png = false): Promise<PreviewViewResult> {
         if (!this.client.isRunning()) await this.client.start();
-        return this.client.sendRequest<PreviewViewResult>(PreviewViewRequest.method, this.params(standalone));
+        return this.client.sendRequest<PreviewViewResult>(PreviewViewRequest.method, viewParams(this.options, standalone, png));
     }
 
     private async update(): Promise<void> {
@@ -128,15 +123,17 @@ export class TrellisPreviewPanel {
         try {
             result = await this.request(false);
         } catch (error) {
-            if (sequence === this.sequence) this.post({ type: 'update', source: this.source, options: this.options, title: '', svg: '', choices: [], error: `The language server could not draw the plan: ${(error as Error).message ?? error}` });
+            if (sequence === this.sequence) this.post({ type: 'update', source: this.source, options: this.options, title: '', svg: '', choices: [], elements: [], error: `The language server could not draw the plan: ${(error as Error).message ?? error}` });
             return;
         }
         if (sequence !== this.sequence || this.disposed) return; // a newer request is on its way
         this.elements = result.elements;
         this.panel.title = `Preview: ${result.title}`;
-        this.post(updateMessage(result, this.options, this.source));
+        // The element at the cursor comes with the drawing, so the page can open centred on it.
+        // With the preview focused there is no active editor: the last cursor still counts.
         const editor = window.activeTextEditor;
-        if (editor) this.onSelection(editor, true);
+        this.highlighted = editor?.document.languageId === 'trellis' ? this.elementAt(editor)?.name : this.highlighted;
+        this.post(updateMessage(result, this.options, this.source, this.highlighted));
     }
 
     private post(message: HostMessage): void {
@@ -144,14 +141,19 @@ export class TrellisPreviewPanel {
     }
 
     /** Highlights the element whose definition holds the cursor of a plan editor. */
-    private onSelection(editor: TextEditor, force = false): void {
+    private onSelection(editor: TextEditor): void {
         if (editor.document.languageId !== 'trellis') return;
-        const uri = editor.document.uri.toString();
-        const position = editor.selection.active;
-        const element = this.elements.find(e => e.uri === uri && contains(e.range, position));
-        if (!force && element?.name === this.highlighted) return;
+        const element = this.elementAt(editor);
+        if (element?.name === this.highlighted) return;
         this.highlighted = element?.name;
         this.post({ type: 'highlight', source: this.source, name: element?.name });
+    }
+
+    private elementAt(editor: TextEditor): PlanElementInfo | undefined {
+        if (editor.document.languageId !== 'trellis') return undefined;
+        const uri = editor.document.uri.toString();
+        const position = editor.selection.active;
+        return this.elements.find(e => e.uri === uri && contains(e.range, position));
     }
 
     private async reveal(name: string): Promise<void> {
@@ -169,35 +171,36 @@ export class TrellisPreviewPanel {
         editor.revealRange(range, TextEditorRevealType.InCenterIfOutsideViewport);
     }
 
-    private async exportSvg(): Promise<void> {
+    private async export(format: ExportFormat): Promise<void> {
         let result: PreviewViewResult;
         try {
-            result = await this.request(true);
+            result = await this.request(true, format === 'png');
         } catch (error) {
             void window.showErrorMessage(`Trellis: could not export the view: ${(error as Error).message ?? error}`);
             return;
         }
-        if (result.error !== undefined) {
-            void window.showErrorMessage(`Trellis: ${result.error}`);
+        const file = exportFile(result, this.options, format);
+        if ('error' in file) {
+            void window.showErrorMessage(`Trellis: could not export the view: ${file.error}`);
             return;
         }
         const folder = this.source ? Uri.joinPath(Uri.parse(this.source), '..') : workspace.workspaceFolders?.[0]?.uri;
         const target = await window.showSaveDialog({
-            defaultUri: folder ? Uri.joinPath(folder, `${this.options.view}.svg`) : undefined,
-            filters: { 'SVG image': ['svg'] },
+            defaultUri: folder ? Uri.joinPath(folder, file.name) : undefined,
+            filters: file.filters,
             saveLabel: 'Export',
-            title: `Export the ${result.title} view as SVG`,
+            title: `Export the ${result.title} view as ${format.toUpperCase()}`,
         });
         if (!target) return;
-        await workspace.fs.writeFile(target, new TextEncoder().encode(result.svg));
+        await workspace.fs.writeFile(target, file.bytes);
         this.post({ type: 'exported', source: this.source, file: target.toString() });
         void window.showInformationMessage(`Trellis: saved ${workspace.asRelativePath(target)}`);
     }
 }
 
-/** Scripts on; local files only from the bundled webview folder. */
+/** Scripts on; local files only from the bundled webview folder and the fonts the drawings are measured with. */
 export function webviewOptions(extensionUri: Uri): { enableScripts: boolean; localResourceRoots: Uri[] } {
-    return { enableScripts: true, localResourceRoots: [Uri.joinPath(extensionUri, 'out', 'webview')] };
+    return { enableScripts: true, localResourceRoots: [Uri.joinPath(extensionUri, 'out', 'webview'), Uri.joinPath(extensionUri, 'out', 'assets')] };
 }
 
 function contains(range: PlanElementInfo['range'], position: Position): boolean {

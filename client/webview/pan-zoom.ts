@@ -1,14 +1,25 @@
 // Pan and zoom for the diagram: drag to pan, wheel to scroll, Ctrl/Cmd+wheel (or a pinch) to
 // zoom around the pointer, buttons and keys to zoom and fit. The transform sits on a wrapper
 // around the SVG, so replacing the SVG on an update keeps the place.
+//
+// Readable first: "Fit" never shrinks the drawing below the scale at which its smallest text
+// is 11 px (the floor, 1.0 for a drawing whose smallest text is 11 px). A plan too large to fit
+// legibly is fitted to the pane's width at that floor, and scrolled.
 
 import type { PanZoom } from '../preview/messages.js';
 
 export interface PanZoomControl {
+    get(): PanZoom;
     set(zoom: PanZoom, notify: boolean): void;
+    /** The smallest readable scale for the drawing on screen. */
+    setFloor(scale: number): void;
+    floor(): number;
+    /** The whole drawing if it fits legibly, else its width (never below the floor) from the top. */
     fit(notify: boolean): void;
-    /** The first look at a view: the whole width if that stays readable, else readable from the top left. */
-    fitWidth(): void;
+    /** Tables (capacity, pillars): the pane's width, never below the floor, from the top left. */
+    fillWidth(notify: boolean): void;
+    /** Puts an element in the middle of the canvas, at `scale` (default: the current one), as far as the drawing's edges allow. */
+    centerOn(element: Element, scale: number | undefined, notify: boolean): void;
     zoomBy(factor: number, at?: { x: number; y: number }): void;
     /** Pans (keeping the zoom) so that an element is in the middle of the canvas, if it is not in view. */
     reveal(element: Element): void;
@@ -19,16 +30,18 @@ export interface PanZoomControl {
 
 const minScale = 0.05;
 const maxScale = 4;
-/** Below this the labels cannot be read; the first look at a large view starts here. */
-const readableScale = 0.6;
+/** Tables grow to the pane's width, up to this much. */
+const maxFill = 1.25;
+const pad = 12;
 
 export function createPanZoom(canvas: HTMLElement, viewport: HTMLElement, onChange: (zoom: PanZoom) => void): PanZoomControl {
     let zoom: PanZoom = { scale: 1, x: 0, y: 0 };
+    let floor = 1;
     let drag: { pointer: number; startX: number; startY: number; x: number; y: number; moved: boolean } | undefined;
     let lastWasDrag = false;
 
     const apply = (next: PanZoom, notify: boolean) => {
-        zoom = { scale: clamp(next.scale, minScale, maxScale), x: round(next.x), y: round(next.y) };
+        zoom = { scale: round(clamp(next.scale, minScale, maxScale), 1000), x: round(next.x, 100), y: round(next.y, 100) };
         viewport.style.transform = `translate(${zoom.x}px, ${zoom.y}px) scale(${zoom.scale})`;
         if (notify) onChange(zoom);
     };
@@ -38,22 +51,48 @@ export function createPanZoom(canvas: HTMLElement, viewport: HTMLElement, onChan
         return { width: Number(svg?.getAttribute('width') ?? 0), height: Number(svg?.getAttribute('height') ?? 0) };
     };
 
+    /** Across: centred when it fits, else from the left edge. */
+    const across = (width: number, scale: number, box: DOMRect) => Math.max(pad, (box.width - width * scale) / 2);
+
     const control: PanZoomControl = {
+        get: () => zoom,
         set: apply,
+        setFloor(scale) { floor = clamp(scale, 1, maxScale); },
+        floor: () => floor,
         fit(notify) {
             const { width, height } = size();
             const box = canvas.getBoundingClientRect();
-            if (width <= 0 || height <= 0 || box.width <= 0 || box.height <= 0) return apply({ scale: 1, x: 0, y: 0 }, notify);
-            // Fit, but never blow a small diagram up past its natural size; centred across, from the top.
-            const scale = Math.min(1, (box.width - 24) / width, (box.height - 24) / height);
-            apply({ scale, x: (box.width - width * scale) / 2, y: 12 }, notify);
+            if (width <= 0 || height <= 0 || box.width <= 0 || box.height <= 0) return apply({ scale: floor, x: pad, y: pad }, notify);
+            const whole = Math.min((box.width - 2 * pad) / width, (box.height - 2 * pad) / height);
+            if (whole >= floor) {
+                // It all fits legibly: never blown up past its natural size, centred both ways.
+                const scale = Math.min(whole, floor);
+                return apply({ scale, x: (box.width - width * scale) / 2, y: Math.max(pad, (box.height - height * scale) / 2) }, notify);
+            }
+            const scale = clamp((box.width - 2 * pad) / width, floor, Math.max(1, floor));
+            apply({ scale, x: across(width, scale, box), y: pad }, notify);
         },
-        fitWidth() {
+        fillWidth(notify) {
             const { width } = size();
             const box = canvas.getBoundingClientRect();
-            if (width <= 0 || box.width <= 0) return apply({ scale: 1, x: 0, y: 0 }, false);
-            const scale = Math.max(readableScale, Math.min(1, (box.width - 24) / width));
-            apply({ scale, x: Math.max(12, (box.width - width * scale) / 2), y: 12 }, false);
+            if (width <= 0 || box.width <= 0) return apply({ scale: floor, x: pad, y: pad }, notify);
+            const scale = clamp((box.width - 2 * pad) / width, floor, Math.max(maxFill, floor));
+            apply({ scale, x: across(width, scale, box), y: pad }, notify);
+        },
+        centerOn(element, scale, notify) {
+            const box = canvas.getBoundingClientRect();
+            const rect = element.getBoundingClientRect();
+            const target = scale ?? zoom.scale;
+            // Where the element's centre is in drawing coordinates, then where that must go.
+            const cx = (rect.left + rect.width / 2 - box.left - zoom.x) / zoom.scale;
+            const cy = (rect.top + rect.height / 2 - box.top - zoom.y) / zoom.scale;
+            // No empty band where the drawing could show more: along each axis a drawing larger
+            // than the pane keeps its edges at the pane's, a smaller one sits in the middle.
+            const { width, height } = size();
+            const place = (centred: number, extent: number, room: number) => extent * target + 2 * pad <= room
+                ? (room - extent * target) / 2
+                : clamp(centred, room - pad - extent * target, pad);
+            apply({ scale: target, x: place(box.width / 2 - cx * target, width, box.width), y: place(box.height / 2 - cy * target, height, box.height) }, notify);
         },
         zoomBy(factor, at) {
             const box = canvas.getBoundingClientRect();
@@ -117,6 +156,6 @@ function clamp(value: number, min: number, max: number): number {
     return Math.min(max, Math.max(min, value));
 }
 
-function round(value: number): number {
-    return Math.round(value * 100) / 100;
+function round(value: number, precision: number): number {
+    return Math.round(value * precision) / precision;
 }

@@ -3,7 +3,8 @@
 // on editor events or poll a condition until a deadline — never a fixed sleep.
 
 import * as assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 
@@ -166,4 +167,34 @@ export async function screenshot(name: string, waitForUi: 'hover' | 'webview' | 
     const png = join(dir, `${name}.png`);
     writeFileSync(join(dir, `${name}.request.json`), JSON.stringify({ name, waitFor: waitForUi, view }));
     await waitFor(`the runner to save ${png}`, () => existsSync(png), { timeout: 60_000, events: [], poll: 100 });
+}
+
+/** One thing to do in the preview's page (or the workbench around it), as a user would. */
+export interface WebviewStep {
+    /** `active` reads what has the keyboard: its id, else the name of the element it stands for. */
+    /** `waitForValue` waits for an input's value to end with `value`, and reads it. */
+    readonly action: 'click' | 'dblclick' | 'focus' | 'fill' | 'type' | 'press' | 'waitFor' | 'waitForValue' | 'text' | 'attribute' | 'count' | 'active';
+    /** A CSS selector in the preview's page (or the workbench's, with `frame: 'workbench'`). */
+    readonly selector?: string;
+    /** The text to fill or type, the key to press, the attribute to read, the state to wait for. */
+    readonly value?: string;
+    readonly frame?: 'webview' | 'workbench';
+}
+
+/**
+ * Has the runner do `steps` in the preview's webview, which the extension host cannot reach,
+ * and returns what the reading steps (text, attribute, count, active, waitForValue) read, in order. The code-server
+ * runner serves these requests (TRELLIS_E2E_DRIVE names the folder it watches).
+ */
+export async function driveWebview(what: string, steps: readonly WebviewStep[]): Promise<Array<string | null>> {
+    const dir = process.env.TRELLIS_E2E_DRIVE;
+    assert.ok(dir, 'driving the preview needs the code-server runner (npm run test:e2e), which sets TRELLIS_E2E_DRIVE');
+    const name = `${what.replace(/[^a-z0-9]+/gi, '-')}-${randomUUID()}`;
+    const result = join(dir, `${name}.result.json`);
+    writeFileSync(join(dir, `${name}.drive.json`), JSON.stringify(steps));
+    await waitFor(`the runner to ${what}`, () => existsSync(result), { timeout: 90_000, events: [], poll: 100 });
+    const answer = JSON.parse(readFileSync(result, 'utf8')) as { values?: Array<string | null>; error?: string };
+    rmSync(result);
+    if (answer.error !== undefined) throw new Error(`could not ${what} in the preview: ${answer.error}`);
+    return answer.values ?? [];
 }

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { previewView } from '../../language/graph/preview-data.js';
-import { updateMessage } from '../../client/preview/host-messages.js';
+import { exportFile, updateMessage, viewParams, type ExportFile } from '../../client/preview/host-messages.js';
 import type { HostMessage, PreviewOptions, PreviewState, WebviewMessage } from '../../client/preview/messages.js';
 import { newNonce, previewHtml } from '../../client/preview/preview-html.js';
 import { buildWorkspace, type TestWorkspace } from '../helpers.js';
@@ -16,6 +16,7 @@ import { buildWorkspace, type TestWorkspace } from '../helpers.js';
 export const chromiumPath = process.env.TRELLIS_CHROMIUM ?? '/usr/bin/chromium';
 const origin = 'https://trellis-webview.test';
 const webviewDir = path.resolve(import.meta.dirname, '../../out/webview');
+const assetsDir = path.resolve(import.meta.dirname, '../../out/assets');
 
 /** Starts Debian's Chromium; fails (never skips) with what to do when it is missing. */
 export async function launchChromium(): Promise<Browser> {
@@ -67,6 +68,12 @@ export interface PreviewPage {
     readonly posted: WebviewMessage[];
     /** Requests the page made that we did not serve (anything remote). */
     readonly refused: string[];
+    /** The font files the page loaded. */
+    readonly fontsServed: string[];
+    /** What each export the page asked for would save, as the panel makes it. */
+    readonly exports: Array<ExportFile | { readonly error: string }>;
+    /** The element under the "editor's cursor" sent with each drawing; set it to move the cursor. */
+    cursor: string | undefined;
     /** Sends a message to the page as the extension host would. */
     send(message: HostMessage): Promise<void>;
     /** Redraws from the plan as it stands (after `workspace.edit`), as on the server's "plan changed". */
@@ -83,6 +90,8 @@ export interface OpenOptions {
     readonly theme?: Theme;
     readonly size?: { width: number; height: number };
     readonly today?: string;
+    /** The element the editor's cursor is on when the preview opens. */
+    readonly cursor?: string;
 }
 
 export async function openPreview(browser: Browser, options: OpenOptions): Promise<PreviewPage> {
@@ -91,12 +100,15 @@ export async function openPreview(browser: Browser, options: OpenOptions): Promi
     const page = await context.newPage();
     const posted: WebviewMessage[] = [];
     const refused: string[] = [];
+    const fontsServed: string[] = [];
+    const exports: Array<ExportFile | { readonly error: string }> = [];
+    const handle = { cursor: options.cursor };
     const state: PreviewState = options.state ?? { source: 'file:///workspace/plan.trellis', options: { view: 'dependencies', cluster: true } };
     let current: PreviewOptions = state.options;
 
     const answer = async () => {
-        const result = await previewView(workspace.services, { ...current, standalone: false });
-        await send(updateMessage(result, current, state.source));
+        const result = await previewView(workspace.services, viewParams(current, false));
+        await send(updateMessage(result, current, state.source, handle.cursor));
     };
     const send = async (message: HostMessage) => {
         await page.evaluate(m => (globalThis as unknown as { postMessage(m: unknown, origin: string): void }).postMessage(m, '*'), message as unknown as Record<string, unknown>);
@@ -114,6 +126,11 @@ export async function openPreview(browser: Browser, options: OpenOptions): Promi
         if (message.type === 'ready' || message.type === 'options') {
             current = message.options;
             await answer();
+        }
+        if (message.type === 'export') {
+            const result = await previewView(workspace.services, viewParams(current, true, message.format === 'png'));
+            exports.push(exportFile(result, current, message.format));
+            await send({ type: 'exported', source: state.source, file: `file:///workspace/${current.view}.${message.format}` });
         }
     });
     const theme = themes[options.theme ?? 'light'];
@@ -146,9 +163,12 @@ export async function openPreview(browser: Browser, options: OpenOptions): Promi
             return route.abort();
         }
         if (url.pathname === '/index.html') return route.fulfill({ status: 200, contentType: 'text/html', body: html });
-        const file = path.join(webviewDir, path.basename(url.pathname));
-        if (path.dirname(url.pathname) === '/' && fs.existsSync(file)) {
-            const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/json';
+        // The page's files from out/webview at the root, the fonts from out/assets (as the panel's localResourceRoots allow).
+        const folder = path.dirname(url.pathname) === '/' ? webviewDir : path.dirname(url.pathname) === '/assets' ? assetsDir : undefined;
+        const file = folder && path.join(folder, path.basename(url.pathname));
+        if (file && fs.existsSync(file)) {
+            const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : file.endsWith('.ttf') ? 'font/ttf' : 'application/json';
+            fontsServed.push(...(file.endsWith('.ttf') ? [path.basename(file)] : []));
             return route.fulfill({ status: 200, contentType: type, body: fs.readFileSync(file) });
         }
         return route.fulfill({ status: 404, body: '' });
@@ -160,7 +180,9 @@ export async function openPreview(browser: Browser, options: OpenOptions): Promi
         await page.waitForSelector('body:not(.is-loading)', { state: 'attached' });
     };
     return {
-        page, workspace, posted, refused, send, drawn,
+        page, workspace, posted, refused, fontsServed, exports, send, drawn,
+        get cursor() { return handle.cursor; },
+        set cursor(name) { handle.cursor = name; },
         refresh: answer,
         waitForPosted(predicate) {
             const found = posted.find(predicate);
