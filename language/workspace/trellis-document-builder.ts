@@ -17,12 +17,20 @@
 // entries in the index of references stay right (paths to elements are by name, see
 // TrellisAstNodeLocator), and its diagnostics, which cannot have changed, are kept.
 // Documents with unresolved references are relinked after every change, as before.
+//
+// Never quiet: a file that is gone when its turn to be read comes (a branch switch) is
+// treated as deleted (see TrellisDocumentFactory); a build that resumes one cancelled with
+// other options validates (see `prepareBuild`); a fault while validating one document costs
+// that document its findings, not the others theirs (see `validate`).
 
-import { AstUtils, DefaultDocumentBuilder, DocumentState, URI, type AstNodeDescription, type LangiumDocument } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
+import {
+    AstUtils, DefaultDocumentBuilder, DocumentState, isOperationCancelled, URI, type AstNodeDescription, type BuildOptions, type LangiumDocument,
+} from 'langium';
+import { CancellationToken, DiagnosticSeverity } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { TrellisPlanService } from '../model/plan-service.js';
 import type { TrellisDocumentValidator } from '../validation/document-validator.js';
+import type { TrellisDocumentFactory } from './trellis-document-factory.js';
 import { findingsSignature } from '../validation/workspace-checks.js';
 
 export class TrellisDocumentBuilder extends DefaultDocumentBuilder {
@@ -61,6 +69,13 @@ export class TrellisDocumentBuilder extends DefaultDocumentBuilder {
             this.validatedWith.delete(uri.toString());
             this.unresolved.delete(uri.toString());
         }
+        // Files that were gone when read: deleted, as the file watcher will (or did) report them.
+        const vanished = (this.langiumDocumentFactory as TrellisDocumentFactory).takeVanished?.() ?? [];
+        const gone = vanished.filter(uri => this.langiumDocuments.hasDocument(uri));
+        if (gone.length > 0) {
+            await this.update([], gone, cancelToken);
+            return;
+        }
         const relink = this.settleKeptLinked();
         const stale = this.staleDocuments();
         if ((relink.length === 0 && stale.length === 0) || cancelToken.isCancellationRequested) return;
@@ -78,6 +93,39 @@ export class TrellisDocumentBuilder extends DefaultDocumentBuilder {
         }
         if (relink.length > 0 || revalidate.length > 0) {
             await this.buildDocuments([...new Set([...relink, ...revalidate])], this.updateBuildOptions, cancelToken);
+        }
+    }
+
+    /**
+     * Langium resumes a document whose build was cancelled with the options of that build. The
+     * first build of the workspace does not validate (diagnostics come with the update that
+     * follows, once the settings are read); when that update cancels it, every document it
+     * had started resumed without validation, was marked complete, and never got diagnostics
+     * until it changed: the server went quiet with the whole workspace unchecked. A build that
+     * validates validates every document it takes up.
+     */
+    protected override prepareBuild(documents: LangiumDocument[], options: BuildOptions): void {
+        if (options.validation) {
+            for (const doc of documents) {
+                const state = this.buildState.get(doc.uri.toString());
+                if (state && !state.completed && !state.options.validation) this.buildState.set(doc.uri.toString(), { ...state, options });
+            }
+        }
+        super.prepareBuild(documents, options);
+    }
+
+    /** A fault while validating one document leaves it one diagnostic that says so, and the others are still validated. */
+    protected override async validate(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
+        try {
+            await super.validate(document, cancelToken);
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            console.error(`Trellis: could not check ${document.uri.toString()}:`, error);
+            document.diagnostics = [{
+                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                severity: DiagnosticSeverity.Error, source: 'trellis',
+                message: `Trellis could not check this file (${error instanceof Error ? error.message : String(error)}); the other files are checked. Edit it to try again.`,
+            }];
         }
     }
 
