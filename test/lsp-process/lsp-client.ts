@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
     ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
-    DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest, LogMessageNotification,
+    DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, FileChangeType, ExitNotification, InitializedNotification, InitializeRequest, LogMessageNotification,
     PublishDiagnosticsNotification, RegistrationRequest, ShowMessageNotification, ShowMessageRequest, ShutdownRequest, StreamMessageReader,
     StreamMessageWriter, WorkDoneProgressCreateRequest,
     type Diagnostic, type ProtocolConnection, type ShowMessageParams,
@@ -149,7 +149,20 @@ export class TrellisServer {
         });
     }
 
-    /** Changes the settings and tells the server, as VS Code does for a registered section. */
+    /** Closes a file in the "editor" (without saving it). */
+    async close(file: string): Promise<void> {
+        this.versions.delete(file);
+        await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: this.uri(file) } });
+    }
+
+    /** Tells the server what changed on disk, as the editor's file watcher does. */
+    async filesChanged(changes: ReadonlyArray<{ file: string; type: 'created' | 'changed' | 'deleted' }>): Promise<void> {
+        const types: Record<string, FileChangeType> = { created: FileChangeType.Created, changed: FileChangeType.Changed, deleted: FileChangeType.Deleted };
+        await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+            changes: changes.map(c => ({ uri: this.uri(c.file), type: types[c.type] })),
+        });
+    }
+
     /**
      * Changes the client's settings and tells the server: with the new settings in the
      * notification (push, as VS Code does), or with `settings: null` so the server has to ask
