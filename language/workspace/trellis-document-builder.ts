@@ -21,10 +21,12 @@
 // Never quiet: a file that is gone when its turn to be read comes (a branch switch) is
 // treated as deleted (see TrellisDocumentFactory); a build that resumes one cancelled with
 // other options validates (see `prepareBuild`); a fault while validating one document costs
-// that document its findings, not the others theirs (see `validate`).
+// that document its findings, not the others theirs (see `validate`); a request that waits for
+// the workspace to reach a state is answered when it does (see `awaitBuilderState`).
 
 import {
-    AstUtils, DefaultDocumentBuilder, DocumentState, isOperationCancelled, URI, type AstNodeDescription, type BuildOptions, type LangiumDocument,
+    AstUtils, DefaultDocumentBuilder, DocumentState, isOperationCancelled, OperationCancelled, URI,
+    type AstNodeDescription, type BuildOptions, type LangiumDocument, type MaybePromise,
 } from 'langium';
 import { CancellationToken, DiagnosticSeverity } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -43,6 +45,9 @@ export class TrellisDocumentBuilder extends DefaultDocumentBuilder {
     private readonly keptLinked = new Set<string>();
     /** Documents with a reference that did not resolve when last linked: relinked after every change. */
     private readonly unresolved = new Set<string>();
+
+    /** Requests waiting for the workspace to reach a state (find references, workspace symbols, ...). */
+    private readonly stateWaiters = new Set<{ readonly state: DocumentState; readonly resolve: () => void }>();
 
     constructor(services: LangiumSharedServices) {
         super(services);
@@ -112,6 +117,41 @@ export class TrellisDocumentBuilder extends DefaultDocumentBuilder {
             }
         }
         super.prepareBuild(documents, options);
+    }
+
+    /**
+     * Langium answers such a wait when a build phase notifies its listeners, and a phase that
+     * took no document up (an update that only relinks or re-validates, or one for a deleted
+     * file) notifies no one, though the workspace is then in that state: the request waited
+     * until some later edit, on a server with nothing left to do. Here it is answered as soon
+     * as the workspace reaches the state, whether or not a document went through it.
+     */
+    protected override awaitBuilderState(state: DocumentState, cancelToken: CancellationToken): Promise<void> {
+        if (this.currentState >= state) return Promise.resolve();
+        if (cancelToken.isCancellationRequested) return Promise.reject(OperationCancelled);
+        return new Promise((resolve, reject) => {
+            const waiter = {
+                state, resolve: () => {
+                    cancelled.dispose();
+                    resolve();
+                },
+            };
+            const cancelled = cancelToken.onCancellationRequested(() => {
+                this.stateWaiters.delete(waiter);
+                cancelled.dispose();
+                reject(OperationCancelled);
+            });
+            this.stateWaiters.add(waiter);
+        });
+    }
+
+    protected override async runCancelable(documents: LangiumDocument[], targetState: DocumentState, cancelToken: CancellationToken, callback: (document: LangiumDocument) => MaybePromise<unknown>): Promise<void> {
+        await super.runCancelable(documents, targetState, cancelToken, callback);
+        for (const waiter of [...this.stateWaiters]) {
+            if (this.currentState < waiter.state) continue;
+            this.stateWaiters.delete(waiter);
+            waiter.resolve();
+        }
     }
 
     /** A fault while validating one document leaves it one diagnostic that says so, and the others are still validated. */

@@ -79,6 +79,20 @@ describe('the builder never leaves a file without diagnostics', () => {
         }
     });
 
+    test('a request that waits for the workspace is answered after an update in which no file had to be read again', async () => {
+        const { shared, documents } = workspace();
+        const builder = shared.workspace.DocumentBuilder;
+        await builder.build(documents, { validation: true });
+        // Deleting a file re-reads no other: no document goes through the early phases.
+        const update = builder.update([], [documents[2].uri]);
+        let answered = false;
+        const request = builder.waitUntil(DocumentState.IndexedContent).then(() => { answered = true; });
+        await update;
+        for (let i = 0; i < 5 && !answered; i++) await new Promise(resolve => setImmediate(resolve));
+        expect(answered).toBe(true);
+        await request;
+    });
+
     test('a fault while checking one file leaves that file one diagnostic saying so, and every other file its findings', async () => {
         const { shared, Trellis, documents } = workspace();
         const validator = Trellis.validation.DocumentValidator;

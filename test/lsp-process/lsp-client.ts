@@ -59,6 +59,8 @@ export class TrellisServer {
     private exit?: { code: number | null; signal: NodeJS.Signals | null };
     private readonly waiters = new Set<() => void>();
     private readonly versions = new Map<string, number>();
+    /** The last messages the server logged. */
+    readonly logs: string[] = [];
 
     private constructor(folder: string, options: ServerOptions) {
         this.folder = folder;
@@ -92,7 +94,11 @@ export class TrellisServer {
             this.notify();
             return null;
         });
-        this.connection.onNotification(LogMessageNotification.type, () => undefined);
+        // The server's console output arrives as log messages: the last few are kept for failure messages.
+        this.connection.onNotification(LogMessageNotification.type, params => {
+            this.logs.push(params.message);
+            if (this.logs.length > 20) this.logs.shift();
+        });
         this.connection.listen();
     }
 
@@ -199,7 +205,7 @@ export class TrellisServer {
             };
             const timer = setTimeout(() => {
                 finish();
-                reject(new Error(`no luck within ${deadline} ms waiting for ${describe()}\nstderr:\n${this.stderr}`));
+                reject(new Error(`no luck within ${deadline} ms waiting for ${describe()}\nstderr:\n${this.stderr}\nlogged:\n${this.logs.map(m => m.slice(0, 2000)).join('\n')}`));
             }, deadline);
             const finish = () => {
                 clearTimeout(timer);
