@@ -191,6 +191,18 @@ export class TrellisServer {
         return this.diagnostics.get(file)!;
     }
 
+    /** The answer to a request; fails as soon as the server exits, or at the deadline, instead of waiting forever. */
+    async answer<T>(request: Promise<T>, what: string, deadline = DEADLINE_MS): Promise<T> {
+        let settled = false;
+        const tracked = request.finally(() => {
+            settled = true;
+            this.notify();
+        });
+        tracked.catch(() => undefined); // reported below, when the wait ends
+        await this.until(() => settled, () => `an answer to ${what}`, deadline);
+        return tracked;
+    }
+
     /** Waits until a condition on what the client has seen holds, or fails at the deadline. */
     until(condition: () => boolean, describe: () => string, deadline = DEADLINE_MS): Promise<void> {
         return new Promise((resolve, reject) => {

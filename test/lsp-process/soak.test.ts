@@ -22,15 +22,6 @@ afterEach(async () => {
     await Promise.all(servers.splice(0).map(s => s.stop()));
 });
 
-/** The answer to a request, or a failure as soon as the server exits (or at the deadline) instead of a wait forever. */
-async function answered<T>(server: TrellisServer, request: Promise<T>): Promise<T> {
-    let done = false;
-    const result = request.finally(() => { done = true; });
-    result.catch(() => undefined); // reported below, when the wait ends
-    await server.until(() => done, () => 'an answer to a request', 60_000);
-    return result;
-}
-
 type FileEvent = { file: string; type: 'created' | 'changed' | 'deleted' };
 
 /** What the editor and the disk hold, as the session goes. */
@@ -233,7 +224,7 @@ describe('a long session of edits, closed and reopened files, and files created,
         for (let i = 0; (session.counts.get('edit') ?? 0) < edits; i++) {
             await session.step();
             // Now and then the editor waits for an answer, as a user waits for a result: the server catches up.
-            if (i % 100 === 99) await answered(server, server.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'soak' }));
+            if (i % 100 === 99) await server.answer(server.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'soak' }), 'workspace symbols', 60_000);
             else if (server.exited) throw new Error(`the server exited after ${i} steps: ${server.errorOutput}`);
         }
         await session.finish();
