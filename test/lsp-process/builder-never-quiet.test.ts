@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { CancellationTokenSource } from 'vscode-languageserver';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { createTrellisServices } from '../../language/trellis-module.js';
 import { uriOf } from '../helpers.js';
 
@@ -101,7 +101,13 @@ describe('the builder never leaves a file without diagnostics', () => {
             if (doc.uri.path.endsWith('bets.trellis')) throw new Error('a fault');
             return validate(doc, ...rest);
         };
-        await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+        try {
+            await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        } finally {
+            logged.mockRestore();
+        }
+        expect(logged).toHaveBeenCalledWith(expect.stringContaining('could not check file:///workspace/bets.trellis'), expect.any(Error));
         expect(documents[1].diagnostics?.map(d => d.message)).toEqual([expect.stringContaining('Trellis could not check this file (a fault)')]);
         expect(codesOf(documents[0])).toEqual(['one-person-team', 'overloaded-team']);
         expect(codesOf(documents[2])).toContain('unresolved-reference');
