@@ -49,7 +49,8 @@ export const elementsPerFile: number;
 export function parseSize(text: string): number;
 export function sizeLabel(n: number): string;
 export function random(seed: number): Random;
-export function generatePlan(elements: number, seed?: number): GeneratedPlan;
+/** `chain`: a chain through every `chain`th bet, each depending on the `chain`th bet before it (1: through every bet). */
+export function generatePlan(elements: number, seed?: number, options?: { chain?: number }): GeneratedPlan;
 export function elementText(element: GeneratedElement): string;
 export function layoutPlan(plan: GeneratedPlan, layout: Layout): { files: Map<string, string>; where: Map<string, string> };
 export function editableBets(plan: GeneratedPlan): GeneratedBet[];

@@ -4,7 +4,10 @@
 // dates, `during` ranges over 2027 and mostly acyclic dependencies. The same plan can be
 // written in three layouts, as the equivalent TaskJuggler project, and as equivalent JSON.
 //
-//   node bench/generate.mjs --elements 50k --layout spread --out /tmp/trellis-50k [--seed 1] [--tjp] [--json]
+//   node bench/generate.mjs --elements 50k --layout spread --out /tmp/trellis-50k [--seed 1] [--chain N] [--tjp] [--json]
+//
+// `--chain N` threads a chain through every Nth bet: each of them also depends on the Nth bet
+// before it (`--chain 1`: each bet on the one before). Otherwise the plan is the same.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -74,7 +77,7 @@ const quarters = ['2027-Q1', '2027-Q2', '2027-Q3', '2027-Q4'];
  * The plan as plain data: the same plan whatever the layout, so every layout and the
  * TaskJuggler and JSON equivalents describe one workspace.
  */
-export function generatePlan(elements, seed = 1) {
+export function generatePlan(elements, seed = 1, options = {}) {
     const r = random(seed * 7919 + elements);
     const nMetrics = Math.max(4, Math.round(elements * 0.02));
     const nGoals = Math.max(3, Math.round(elements * 0.05));
@@ -237,6 +240,13 @@ export function generatePlan(elements, seed = 1) {
     for (const bet of bets) {
         if (bet.forward !== undefined && bets[bet.forward] !== bet && !bet.dependsOn.includes(bets[bet.forward].name)) bet.dependsOn.push(bets[bet.forward].name);
         delete bet.forward;
+    }
+    // Chains draw no random numbers, so a chained plan is the unchained one plus these links.
+    const chain = options.chain ?? 0;
+    if (chain > 0) {
+        for (let i = chain; i < bets.length; i += chain) {
+            if (!bets[i].dependsOn.includes(bets[i - chain].name)) bets[i].dependsOn.push(bets[i - chain].name);
+        }
     }
 
     return { elements, seed, areas, policy, pillars, metrics, goals, teams, bets, load };
@@ -442,17 +452,17 @@ export function planJson(plan) {
 // ---------------------------------------------------------------------------------------
 
 function main(argv) {
-    const args = { elements: '1k', layout: 'central', seed: '1', out: undefined, tjp: false, json: false };
+    const args = { elements: '1k', layout: 'central', seed: '1', chain: '0', out: undefined, tjp: false, json: false };
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
         if (a === '--tjp' || a === '--json') args[a.slice(2)] = true;
         else if (a.startsWith('--')) args[a.slice(2)] = argv[++i];
     }
     if (!args.out) {
-        process.stderr.write('usage: node bench/generate.mjs --elements 10k --layout central|grouped|spread --out DIR [--seed N] [--tjp] [--json]\n');
+        process.stderr.write('usage: node bench/generate.mjs --elements 10k --layout central|grouped|spread --out DIR [--seed N] [--chain N] [--tjp] [--json]\n');
         return 2;
     }
-    const plan = generatePlan(parseSize(args.elements), Number(args.seed));
+    const plan = generatePlan(parseSize(args.elements), Number(args.seed), { chain: Number(args.chain) });
     const { files } = layoutPlan(plan, args.layout);
     writeWorkspace(args.out, files);
     if (args.tjp) fs.writeFileSync(path.join(args.out, 'plan.tjp'), taskJugglerProject(plan));

@@ -38,6 +38,12 @@ export class LspSession {
         });
         session.connection.onRequest('workspace/configuration', params => params.items.map(item => (item.section === 'trellis' ? { today } : item.section === 'trellis.today' ? today : null)));
         session.connection.onRequest((_method, _params) => null);
+        // The server's console output arrives as log messages: kept, to say what it logged when a wait fails.
+        session.log = [];
+        session.connection.onNotification('window/logMessage', params => {
+            session.log.push(params.message);
+            if (session.log.length > 20) session.log.shift();
+        });
         session.connection.onNotification((_method, _params) => undefined);
         session.connection.listen();
         await session.connection.sendRequest('initialize', {
@@ -50,20 +56,30 @@ export class LspSession {
             },
         });
         session.connection.sendNotification('initialized', {});
-        await session.until(() => session.diagnostics.size >= fileCount, timeoutMs, `diagnostics for all ${fileCount} files`);
+        await session.until(() => session.diagnostics.size >= fileCount, timeoutMs, () => `diagnostics for all ${fileCount} files (${session.missing(root)})`);
         session.startupMs = performance.now() - t0;
         session.versions = new Map();
         return session;
     }
 
-    /** Resolves when `condition()` holds, checking after every diagnostics notification. */
-    until(condition, timeoutMs, what) {
+    /** Which plan files under `root` never got diagnostics: what a stalled start-up waits for. */
+    missing(root) {
+        const files = fs.readdirSync(root, { recursive: true }).filter(f => String(f).endsWith('.trellis')).map(f => uriOf(path.join(root, String(f))));
+        const never = files.filter(uri => !this.diagnostics.has(uri)).map(uri => path.relative(root, new URL(uri).pathname));
+        return never.length === 0 ? 'every file has some' : `never got any: ${never.slice(0, 10).join(', ')}${never.length > 10 ? ` and ${never.length - 10} more` : ''}`;
+    }
+
+    /** Resolves when `condition()` holds, checking after every diagnostics notification; `what` may be a function, read when it fails. */
+    until(condition, timeoutMs, whatOrDescribe) {
+        const describe = () => (typeof whatOrDescribe === 'function' ? whatOrDescribe() : whatOrDescribe);
         if (condition()) return Promise.resolve();
+        const what = { toString: describe };
         if (this.exited) return Promise.reject(new Error(`${this.exited} before ${what}: ${this.stderr.slice(-2000)}`));
         return new Promise((resolve, reject) => {
             const timer = setTimeout(() => {
                 this.waiters = this.waiters.filter(w => w !== check);
-                reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}${this.stderr ? `; server said: ${this.stderr.slice(-2000)}` : ''}`));
+                const said = [this.stderr.slice(-2000), ...this.log.map(m => m.slice(0, 500))].filter(Boolean).join('\n');
+                reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}${said ? `; server said: ${said}` : ''}`));
             }, timeoutMs);
             const check = () => {
                 if (this.exited) {

@@ -4,6 +4,7 @@
 //   npm run bench -- --quick           1k only, fast: what CI runs so the benchmark cannot rot
 //   npm run bench -- --sizes 1k,10k --lsp-sizes 10k --edits 20 --out /tmp/b.md
 //   node bench/run.mjs --from /tmp/trellis-bench/results.json   the report again, from a run's figures
+//   node bench/run.mjs --chains-only --chain-sizes 10k,40k      only chained against unchained plans
 //
 // Measured, with medians of several runs: `trellis check` as a whole process; the language
 // server through LSP (startup, edit to fresh diagnostics, hover); heap per element; preview
@@ -51,6 +52,8 @@ function options(argv) {
         skipCheck: argv.includes('--skip-check'),
         skipHeap: argv.includes('--skip-heap'),
         cli: value('cli', undefined),
+        chainSizes: value('chain-sizes', quick ? '1k' : '10k,40k').split(',').filter(Boolean).map(parseSize),
+        chainsOnly: argv.includes('--chains-only'),
     };
 }
 
@@ -132,6 +135,23 @@ function measureCheck(dir, runs) {
         rss: samples[0].rss !== undefined ? Math.max(...samples.map(s => s.rss)) : undefined,
         runs, summary,
     };
+}
+
+/**
+ * The same plan twice, as `trellis check` sees it: unchained, and with every bet depending on
+ * the one before it (`depends-on b{i-1}`), the plan whose dependents and blast radii used to
+ * grow with the square of its size. Spread layout; same elements, same files.
+ */
+function measureChains(work, size, runs) {
+    const rows = [];
+    for (const chain of [0, 1]) {
+        const dir = path.join(work, `${sizeLabel(size)}-spread-${chain ? 'chained' : 'unchained'}`);
+        const { files } = layoutPlan(generatePlan(size, 1, { chain }), 'spread');
+        writeWorkspace(dir, files);
+        const bytes = [...files.values()].reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+        rows.push({ size, chained: chain > 0, files: files.size, bytes, ...measureCheck(dir, runs) });
+    }
+    return rows;
 }
 
 function measureTj3(tjp, runs) {
@@ -303,6 +323,7 @@ function analysis() {
         '- **Relinking.** Langium relinks every file that refers into a changed file; every bet file refers to the definitions, so editing them relinked the workspace (3-4 s at 50k). Now a file is relinked only when a name it uses was added, removed or changed kind; otherwise its references find their targets again by name when read, and paths in the index of references are by name, so they stay right (`language/workspace/trellis-document-builder.ts`, `trellis-node-locator.ts`, `language/references/trellis-scope.ts`).',
         '- **Re-judging other files.** A file whose workspace findings changed (the team file, when a bet\'s allocation moved) gets only those findings replaced, not every check of the file run again (`language/validation/document-validator.ts`).',
         '- **Per-keystroke work over the whole workspace.** The global scope is read by name from the index as it changes instead of copied into maps after every edit; whether a file refers into a changed one is a set lookup, not a scan of its references; linking, indexing and validation walk the tree without a stream and a pause per node (`trellis-index-manager.ts`, `syntax-walk.ts`, `trellis-validation-registry.ts`).',
+        '- **Blast radius.** The dependents of every element used to be kept as a set each: in a plan where each bet depends on the one before, that is the square of the plan (40k elements ran out of a 4 GB heap). They are one compact graph now (numbers, not names), walked for one element at a time when the hover or impact mode asks; the check counts each element\'s dependent bets only up to 1,000 (or `max-blast-radius` + 1) and says "more than" beyond it, comparing names by a rank computed once (`language/model/dependents.ts`, `language/validation/dependency-checks.ts`).',
         '- **The command line** builds no index of references (nothing asks it where an element is used), and keeps V8\'s compiled code between runs.',
         '',
         'Every one of these is locked in by `test/perf/incremental.test.ts`: after hundreds of random edits of generated workspaces, in every layout, the edited workspace has exactly the diagnostics, reference targets and find-references answers of a fresh build of the same texts (not timed).', '',
@@ -313,6 +334,23 @@ function analysis() {
         '- **Heap per element** is about half the concrete syntax tree (leaf nodes ~104 bytes, composite nodes with their child arrays ~120 bytes) and a quarter the abstract syntax tree; the plan model, findings and indexes are the rest. Reaching 6 KB needs a leaner tree: fewer composite nodes (the `Name` data-type rule wraps every name and reference in one), or dropping the syntax tree of files that are not open and re-parsing them on demand.',
         '',
     ];
+}
+
+/** The chained and unchained plans side by side, with the ratio of the two at each size. */
+function chainsSection(chains) {
+    if (chains.length === 0) return [];
+    const lines = ['## Chained and unchained plans, whole process', '',
+        'The same generated plan (spread layout) checked twice: as it is, and with every bet also depending on the bet before it (`depends-on b{i-1}`: one chain through the whole plan, so the first bet has every other bet among its dependents). A chained plan must check within 2× of the unchained plan\'s time and memory. Its extra findings are real: most bets now have a high blast radius, and many depend on a bet that lands later.', '',
+        '| elements | plan | files | size | wall (median) | CPU | peak RSS | runs | findings (E/W/I) | chained / unchained |', '|---|---|---|---|---|---|---|---|---|---|'];
+    for (const size of [...new Set(chains.map(c => c.size))]) {
+        const plain = chains.find(c => c.size === size && !c.chained), chained = chains.find(c => c.size === size && c.chained);
+        for (const c of [plain, chained].filter(Boolean)) {
+            const ratio = c === chained && plain ? `${(chained.wall / plain.wall).toFixed(2)}× time, ${chained.rss && plain.rss ? `${(chained.rss / plain.rss).toFixed(2)}× memory` : 'memory n/a'}` : '';
+            lines.push(`| ${sizeLabel(c.size)} | ${c.chained ? 'chained' : 'unchained'} | ${c.files} | ${mb(c.bytes)} | ${ms(c.wall)} | ${c.cpu !== undefined ? ms(c.cpu) : 'n/a'} | ${c.rss ? mb(c.rss) : 'n/a'} | ${c.runs} | ${c.summary.errors}/${c.summary.warnings}/${c.summary.infos} | ${ratio} |`);
+        }
+    }
+    lines.push('');
+    return lines;
 }
 
 function report(o, m, results) {
@@ -353,6 +391,12 @@ function report(o, m, results) {
         const per = heapBig.heapUsed / heapBig.size;
         p(`| heap per element after a build, ${sizeLabel(heapBig.size)}, as the language server holds it | ≤ 6 KB | ${kb(per)} | ${verdict(heapBig.size >= 50_000 ? per <= targets.heapPerElement : undefined)} |`);
     }
+    for (const chained of (results.chains ?? []).filter(c => c.chained)) {
+        const plain = results.chains.find(c => c.size === chained.size && !c.chained);
+        if (!plain) continue;
+        const time = chained.wall / plain.wall, memory = chained.rss && plain.rss ? chained.rss / plain.rss : undefined;
+        p(`| chained plan (each bet on the one before) vs unchained, ${sizeLabel(chained.size)}, \`trellis check\` | within 2× in time and memory | ${time.toFixed(2)}× time, ${memory !== undefined ? `${memory.toFixed(2)}× memory` : 'memory n/a'} | ${verdict(time <= 2 && (memory === undefined || memory <= 2))} |`);
+    }
     const c100 = check.filter(c => c.size === 100_000);
     p(`| 100k elements checkable with default settings | yes | ${c100.length > 0 ? `yes, ${ms(Math.max(...c100.map(c => c.wall)))}, peak RSS ${c100[0].rss ? mb(Math.max(...c100.map(c => c.rss))) : 'n/a'}` : 'not measured'} | ${verdict(c100.length > 0 ? true : undefined)} |`);
     for (const l of results.layout) {
@@ -371,6 +415,8 @@ function report(o, m, results) {
         p(`| ${sizeLabel(c.size)} | ${c.layout} | ${c.files} | ${mb(c.bytes)} | ${ms(c.wall)} | ${ms(c.min)} | ${c.cpu !== undefined ? ms(c.cpu) : 'n/a'} | ${c.rss ? mb(c.rss) : 'n/a'} | ${c.runs} | ${c.summary.errors}/${c.summary.warnings}/${c.summary.infos} |`);
     }
     p('');
+
+    p(...chainsSection(results.chains ?? []));
 
     if (compare) {
         p(`## Side by side, ${sizeLabel(compare.size)} elements`, '', 'The same plan as Trellis files, as a TaskJuggler project (teams as resources, bets as tasks with dates, allocations and dependencies, goals, metrics and pillars as milestones) and as one JSON document.', '');
@@ -459,9 +505,19 @@ async function main() {
     fs.mkdirSync(o.work, { recursive: true });
     const m = machine();
     log(`machine: ${m.cores} cores, ${m.cpu}, Node ${m.node}, load ${m.load}`);
-    const results = { check: [], lsp: [], heap: [], layout: [], compare: undefined };
-    const entries = await bundleEntries(path.join(o.work, 'bin'));
+    const results = { check: [], lsp: [], heap: [], layout: [], chains: [], compare: undefined };
     const runsFor = size => Number(o.runs ?? (size <= 10_000 ? 5 : size <= 50_000 ? 3 : 2));
+    for (const size of o.skipCheck ? [] : o.chainSizes) {
+        log(`trellis check ${sizeLabel(size)}, unchained and chained`);
+        results.chains.push(...measureChains(o.work, size, runsFor(size)));
+    }
+    if (o.chainsOnly) {
+        const markdown = chainsSection(results.chains).join('\n');
+        if (o.out !== path.join(repo, 'BENCHMARKS.md')) fs.writeFileSync(o.out, markdown);
+        process.stdout.write(`${markdown}\n`);
+        return;
+    }
+    const entries = await bundleEntries(path.join(o.work, 'bin'));
 
     for (const size of o.sizes) {
         const wanted = size >= 100_000 ? ['spread'] : o.layouts;

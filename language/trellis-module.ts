@@ -27,9 +27,12 @@ import { TrellisValidationRegistry } from './validation/trellis-validation-regis
 import { registerValidationChecks } from './validation/trellis-validator.js';
 import { TrellisConfigurationProvider } from './workspace/trellis-configuration.js';
 import { TrellisDocumentBuilder } from './workspace/trellis-document-builder.js';
+import { TrellisDocumentFactory } from './workspace/trellis-document-factory.js';
+import { TrellisDocumentUpdateHandler } from './workspace/trellis-document-update-handler.js';
 import { TrellisIndexManager } from './workspace/trellis-index-manager.js';
 import { TrellisAstNodeLocator } from './workspace/trellis-node-locator.js';
 import { TrellisReferenceDescriptionProvider } from './workspace/trellis-reference-descriptions.js';
+import { TrellisWorkspaceManager } from './workspace/trellis-workspace-manager.js';
 
 export type TrellisAddedServices = {
     plan: {
@@ -76,11 +79,14 @@ export const TrellisModule: Module<TrellisServices, PartialLangiumServices & Tre
 export const TrellisSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: services => new TrellisDocumentBuilder(services),
+        LangiumDocumentFactory: services => new TrellisDocumentFactory(services),
+        WorkspaceManager: services => new TrellisWorkspaceManager(services),
         IndexManager: services => new TrellisIndexManager(services),
         ConfigurationProvider: services => new TrellisConfigurationProvider(services),
     },
     lsp: {
         NodeKindProvider: () => new TrellisNodeKindProvider(),
+        DocumentUpdateHandler: services => new TrellisDocumentUpdateHandler(services),
     },
 };
 

@@ -25,7 +25,8 @@ export function startTrellisServer(connection: Connection): void {
             plan.setToday(undefined);
         }
         // Re-judge: the builder re-validates every document whose findings depend on today.
-        void shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update([], [], token));
+        shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update([], [], token))
+            .catch(error => console.error('Trellis: could not re-judge the workspace:', error));
     };
 
     void config.ready.then(async () => applyToday(await config.getConfiguration('trellis', 'today')));

@@ -16,6 +16,7 @@ import {
 } from '../generated/ast.js';
 import type { AstNode } from 'langium';
 import { codeInfo, isIssueCode, levels, type IssueCode, type Level } from '../validation/codes.js';
+import { DependentsGraph, type BoundedBets } from './dependents.js';
 import { parsePeriod, periodOf, quarterLabel, quarterOfDay, type Period } from './periods.js';
 import { propertiesOf, propertyOf, stages, type Funding, type Stage } from './vocabulary.js';
 
@@ -212,7 +213,8 @@ export class PlanModel {
     readonly delta?: PlanDelta;
 
     private readonly dependents: Map<string, string[]>;
-    private readonly dependentsCache = new Map<string, ReadonlySet<string>>();
+    /** The dependents as one compact graph, built on first use (see `DependentsGraph`). */
+    private dependentsGraph?: DependentsGraph;
     private cyclesCache?: { dependency: Map<string, string[]>; metric: Map<string, string[]> };
     /** The documents this model was built from, and when: see `derivable`. */
     private readonly sources: readonly PlanDocument[];
@@ -248,6 +250,8 @@ export class PlanModel {
                 this.delta = this.derive(previous, changes);
                 // Loops depend on the graph alone: unchanged graph, same loops.
                 if (previous.cyclesCache && !this.delta.graphChanged && !this.delta.drivesChanged) this.cyclesCache = previous.cyclesCache;
+                // The same elements, kinds and dependents: the same graph.
+                if (!this.delta.graphChanged) this.dependentsGraph = previous.dependentsGraph;
                 this.pillarTargets = this.computePillarShares(true);
                 return;
             } catch (error) {
@@ -347,31 +351,33 @@ export class PlanModel {
         return this.dependents.get(name) ?? [];
     }
 
-    /** Everything that depends on this element, directly or through a chain (never itself). */
+    /** Everything that depends on this element, directly or through a chain (never itself); computed on each call. */
     allDependents(name: string): ReadonlySet<string> {
         // Most elements have no dependents: no set for each of them.
         if (!this.dependents.has(name)) return noDependents;
-        let result = this.dependentsCache.get(name);
-        if (!result) {
-            const seen = new Set<string>();
-            const stack = [...this.directDependents(name)];
-            while (stack.length > 0) {
-                const next = stack.pop()!;
-                if (next === name || seen.has(next)) continue;
-                seen.add(next);
-                stack.push(...this.directDependents(next));
-            }
-            result = seen;
-            this.dependentsCache.set(name, result);
-        }
-        return result;
+        return this.graph().all(name);
     }
 
-    /** How many bets (of any stage) depend on this element directly or through a chain. */
+    /** How many bets (of any stage) depend on this element directly or through a chain; computed on each call. */
     blastRadius(name: string): number {
-        let count = 0;
-        for (const dependent of this.allDependents(name)) if (this.bets.has(dependent)) count++;
-        return count;
+        if (!this.dependents.has(name)) return 0;
+        return this.graph().betCount(name);
+    }
+
+    /**
+     * How many bets depend on this element, counted until more than `bound` are, and the first
+     * `named` of them in name order: what the blast-radius check needs, at a cost that does not
+     * grow with the element's whole radius (in a plan of long chains, the sum of every radius
+     * is quadratic).
+     */
+    dependentBets(name: string, bound: number, named: number): BoundedBets {
+        if (!this.dependents.has(name)) return { count: 0, complete: true, first: [] };
+        return this.graph().boundedBets(name, bound, named);
+    }
+
+    private graph(): DependentsGraph {
+        this.dependentsGraph ??= new DependentsGraph(this.dependents, name => this.bets.has(name));
+        return this.dependentsGraph;
     }
 
     /** What this element depends on: names of bets and teams that exist. */

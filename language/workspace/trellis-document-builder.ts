@@ -17,12 +17,22 @@
 // entries in the index of references stay right (paths to elements are by name, see
 // TrellisAstNodeLocator), and its diagnostics, which cannot have changed, are kept.
 // Documents with unresolved references are relinked after every change, as before.
+//
+// Never quiet: a file that is gone when its turn to be read comes (a branch switch) is
+// treated as deleted (see TrellisDocumentFactory); a build that resumes one cancelled with
+// other options validates (see `prepareBuild`); a fault while validating one document costs
+// that document its findings, not the others theirs (see `validate`); a request that waits for
+// the workspace to reach a state is answered when it does (see `awaitBuilderState`).
 
-import { AstUtils, DefaultDocumentBuilder, DocumentState, URI, type AstNodeDescription, type LangiumDocument } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
+import {
+    AstUtils, DefaultDocumentBuilder, DocumentState, isOperationCancelled, OperationCancelled, URI,
+    type AstNodeDescription, type BuildOptions, type LangiumDocument, type MaybePromise,
+} from 'langium';
+import { CancellationToken, DiagnosticSeverity } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { TrellisPlanService } from '../model/plan-service.js';
 import type { TrellisDocumentValidator } from '../validation/document-validator.js';
+import type { TrellisDocumentFactory } from './trellis-document-factory.js';
 import { findingsSignature } from '../validation/workspace-checks.js';
 
 export class TrellisDocumentBuilder extends DefaultDocumentBuilder {
@@ -35,6 +45,9 @@ export class TrellisDocumentBuilder extends DefaultDocumentBuilder {
     private readonly keptLinked = new Set<string>();
     /** Documents with a reference that did not resolve when last linked: relinked after every change. */
     private readonly unresolved = new Set<string>();
+
+    /** Requests waiting for the workspace to reach a state (find references, workspace symbols, ...). */
+    private readonly stateWaiters = new Set<{ readonly state: DocumentState; readonly resolve: () => void }>();
 
     constructor(services: LangiumSharedServices) {
         super(services);
@@ -61,6 +74,13 @@ export class TrellisDocumentBuilder extends DefaultDocumentBuilder {
             this.validatedWith.delete(uri.toString());
             this.unresolved.delete(uri.toString());
         }
+        // Files that were gone when read: deleted, as the file watcher will (or did) report them.
+        const vanished = (this.langiumDocumentFactory as TrellisDocumentFactory).takeVanished?.() ?? [];
+        const gone = vanished.filter(uri => this.langiumDocuments.hasDocument(uri));
+        if (gone.length > 0) {
+            await this.update([], gone, cancelToken);
+            return;
+        }
         const relink = this.settleKeptLinked();
         const stale = this.staleDocuments();
         if ((relink.length === 0 && stale.length === 0) || cancelToken.isCancellationRequested) return;
@@ -78,6 +98,74 @@ export class TrellisDocumentBuilder extends DefaultDocumentBuilder {
         }
         if (relink.length > 0 || revalidate.length > 0) {
             await this.buildDocuments([...new Set([...relink, ...revalidate])], this.updateBuildOptions, cancelToken);
+        }
+    }
+
+    /**
+     * Langium resumes a document whose build was cancelled with the options of that build. The
+     * first build of the workspace does not validate (diagnostics come with the update that
+     * follows, once the settings are read); when that update cancels it, every document it
+     * had started resumed without validation, was marked complete, and never got diagnostics
+     * until it changed: the server went quiet with the whole workspace unchecked. A build that
+     * validates validates every document it takes up.
+     */
+    protected override prepareBuild(documents: LangiumDocument[], options: BuildOptions): void {
+        if (options.validation) {
+            for (const doc of documents) {
+                const state = this.buildState.get(doc.uri.toString());
+                if (state && !state.completed && !state.options.validation) this.buildState.set(doc.uri.toString(), { ...state, options });
+            }
+        }
+        super.prepareBuild(documents, options);
+    }
+
+    /**
+     * Langium answers such a wait when a build phase notifies its listeners, and a phase that
+     * took no document up (an update that only relinks or re-validates, or one for a deleted
+     * file) notifies no one, though the workspace is then in that state: the request waited
+     * until some later edit, on a server with nothing left to do. Here it is answered as soon
+     * as the workspace reaches the state, whether or not a document went through it.
+     */
+    protected override awaitBuilderState(state: DocumentState, cancelToken: CancellationToken): Promise<void> {
+        if (this.currentState >= state) return Promise.resolve();
+        if (cancelToken.isCancellationRequested) return Promise.reject(OperationCancelled);
+        return new Promise((resolve, reject) => {
+            const waiter = {
+                state, resolve: () => {
+                    cancelled.dispose();
+                    resolve();
+                },
+            };
+            const cancelled = cancelToken.onCancellationRequested(() => {
+                this.stateWaiters.delete(waiter);
+                cancelled.dispose();
+                reject(OperationCancelled);
+            });
+            this.stateWaiters.add(waiter);
+        });
+    }
+
+    protected override async runCancelable(documents: LangiumDocument[], targetState: DocumentState, cancelToken: CancellationToken, callback: (document: LangiumDocument) => MaybePromise<unknown>): Promise<void> {
+        await super.runCancelable(documents, targetState, cancelToken, callback);
+        for (const waiter of [...this.stateWaiters]) {
+            if (this.currentState < waiter.state) continue;
+            this.stateWaiters.delete(waiter);
+            waiter.resolve();
+        }
+    }
+
+    /** A fault while validating one document leaves it one diagnostic that says so, and the others are still validated. */
+    protected override async validate(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
+        try {
+            await super.validate(document, cancelToken);
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            console.error(`Trellis: could not check ${document.uri.toString()}:`, error);
+            document.diagnostics = [{
+                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                severity: DiagnosticSeverity.Error, source: 'trellis',
+                message: `Trellis could not check this file (${error instanceof Error ? error.message : String(error)}); the other files are checked. Edit it to try again.`,
+            }];
         }
     }
 

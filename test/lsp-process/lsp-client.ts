@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
     ConfigurationRequest, createProtocolConnection, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
-    DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest, LogMessageNotification,
+    DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, FileChangeType, ExitNotification, InitializedNotification, InitializeRequest, LogMessageNotification,
     PublishDiagnosticsNotification, RegistrationRequest, ShowMessageNotification, ShowMessageRequest, ShutdownRequest, StreamMessageReader,
     StreamMessageWriter, WorkDoneProgressCreateRequest,
     type Diagnostic, type ProtocolConnection, type ShowMessageParams,
@@ -59,6 +59,8 @@ export class TrellisServer {
     private exit?: { code: number | null; signal: NodeJS.Signals | null };
     private readonly waiters = new Set<() => void>();
     private readonly versions = new Map<string, number>();
+    /** The last messages the server logged. */
+    readonly logs: string[] = [];
 
     private constructor(folder: string, options: ServerOptions) {
         this.folder = folder;
@@ -92,7 +94,11 @@ export class TrellisServer {
             this.notify();
             return null;
         });
-        this.connection.onNotification(LogMessageNotification.type, () => undefined);
+        // The server's console output arrives as log messages: the last few are kept for failure messages.
+        this.connection.onNotification(LogMessageNotification.type, params => {
+            this.logs.push(params.message);
+            if (this.logs.length > 20) this.logs.shift();
+        });
         this.connection.listen();
     }
 
@@ -149,7 +155,20 @@ export class TrellisServer {
         });
     }
 
-    /** Changes the settings and tells the server, as VS Code does for a registered section. */
+    /** Closes a file in the "editor" (without saving it). */
+    async close(file: string): Promise<void> {
+        this.versions.delete(file);
+        await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: this.uri(file) } });
+    }
+
+    /** Tells the server what changed on disk, as the editor's file watcher does. */
+    async filesChanged(changes: ReadonlyArray<{ file: string; type: 'created' | 'changed' | 'deleted' }>): Promise<void> {
+        const types: Record<string, FileChangeType> = { created: FileChangeType.Created, changed: FileChangeType.Changed, deleted: FileChangeType.Deleted };
+        await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+            changes: changes.map(c => ({ uri: this.uri(c.file), type: types[c.type] })),
+        });
+    }
+
     /**
      * Changes the client's settings and tells the server: with the new settings in the
      * notification (push, as VS Code does), or with `settings: null` so the server has to ask
@@ -172,6 +191,18 @@ export class TrellisServer {
         return this.diagnostics.get(file)!;
     }
 
+    /** The answer to a request; fails as soon as the server exits, or at the deadline, instead of waiting forever. */
+    async answer<T>(request: Promise<T>, what: string, deadline = DEADLINE_MS): Promise<T> {
+        let settled = false;
+        const tracked = request.finally(() => {
+            settled = true;
+            this.notify();
+        });
+        tracked.catch(() => undefined); // reported below, when the wait ends
+        await this.until(() => settled, () => `an answer to ${what}`, deadline);
+        return tracked;
+    }
+
     /** Waits until a condition on what the client has seen holds, or fails at the deadline. */
     until(condition: () => boolean, describe: () => string, deadline = DEADLINE_MS): Promise<void> {
         return new Promise((resolve, reject) => {
@@ -186,7 +217,7 @@ export class TrellisServer {
             };
             const timer = setTimeout(() => {
                 finish();
-                reject(new Error(`no luck within ${deadline} ms waiting for ${describe()}\nstderr:\n${this.stderr}`));
+                reject(new Error(`no luck within ${deadline} ms waiting for ${describe()}\nstderr:\n${this.stderr}\nlogged:\n${this.logs.map(m => m.slice(0, 2000)).join('\n')}`));
             }, deadline);
             const finish = () => {
                 clearTimeout(timer);
