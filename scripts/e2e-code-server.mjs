@@ -262,7 +262,7 @@ async function runSteps(page, steps) {
             // An input whose value ends with `value` (a dialog fills its own in after it shows).
             case 'waitForValue': {
                 const deadline = Date.now() + timeout;
-                let current = '';
+                let current;
                 while (!(current = await target.inputValue({ timeout })).endsWith(step.value)) {
                     if (Date.now() > deadline) throw new Error(`${step.selector} holds '${current}', not a value ending with '${step.value}'`);
                     await page.waitForTimeout(100);
