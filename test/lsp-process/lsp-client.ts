@@ -73,7 +73,8 @@ export class TrellisServer {
         });
         this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
         this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
-            const file = this.fileOf(params.uri);
+            // A document with no file behind it (an untitled editor) is kept by its URI.
+            const file = params.uri.startsWith('file:') ? this.fileOf(params.uri) : params.uri;
             this.diagnostics.set(file, params.diagnostics.map(seen).sort(byPosition));
             this.published.set(file, params.diagnostics);
             this.publishCount.set(file, (this.publishCount.get(file) ?? 0) + 1);
