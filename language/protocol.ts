@@ -34,6 +34,11 @@ export interface PreviewViewParams {
     readonly collapsed?: readonly string[];
     /** An SVG that stands on its own (for export) rather than one styled by the webview. */
     readonly standalone?: boolean;
+    /**
+     * Node-and-edge views: mark the elements added and changed since this git revision (of the
+     * workspace folder holding `uri`), as `trellis diff --git REVISION` sees them.
+     */
+    readonly changesSince?: { readonly revision: string; readonly uri: string };
     /** With `standalone`: also a PNG of the drawing, at `scale` times its size (default 2). */
     readonly png?: boolean;
     readonly scale?: number;
@@ -61,6 +66,8 @@ export interface PreviewViewResult {
     readonly focus?: FocusSummary;
     /** Nodes the view draws (after focus); the preview opens large plans focused. */
     readonly nodeCount?: number;
+    /** With `changesSince`: how many elements are marked, or why none could be. */
+    readonly changes?: { readonly revision: string; readonly added: number; readonly changed: number; readonly error?: string };
     /** The PNG, base64, when asked for. */
     readonly png?: string;
     /** Every team, bet, goal, metric and pillar of the plan, sorted by name. */

@@ -6,14 +6,16 @@ import type { PreviewViewParams, PreviewViewResult } from '../../language/protoc
 import { graphViews, type ExportFormat, type HostMessage, type PreviewOptions } from './messages.js';
 
 /** The request for a view as the webview's options describe it; `png` for an export to PNG. */
-export function viewParams(options: PreviewOptions, standalone: boolean, png = false): PreviewViewParams {
-    const { view, team, pillar, impact, cluster, focus, depth, collapsed } = options;
+export function viewParams(options: PreviewOptions, standalone: boolean, png = false, source?: string): PreviewViewParams {
+    const { view, team, pillar, impact, cluster, focus, depth, collapsed, changes } = options;
     const graph = graphViews.includes(view);
     return {
         view, team, pillar, impact, cluster, standalone,
         // Focus and collapsed boxes belong to the graph views; the webview keeps them per preview.
         focus: graph ? focus : undefined, depth: graph && focus !== undefined ? depth : undefined,
         collapsed: view === 'dependencies' && cluster && collapsed?.length ? collapsed : undefined,
+        // Marked against the last commit of the git repository holding the plan the preview shows.
+        changesSince: graph && changes && source !== undefined ? { revision: 'HEAD', uri: source } : undefined,
         ...(png ? { png: true, scale: 2 } : {}),
     };
 }
@@ -22,7 +24,7 @@ export function updateMessage(result: PreviewViewResult, options: PreviewOptions
     const elements = result.elements.map(e => ({ name: e.name, kind: e.kind, title: e.title }));
     return {
         type: 'update', source, options,
-        title: result.title, svg: result.svg, impact: result.impact, focus: result.focus, nodeCount: result.nodeCount, error: result.error,
+        title: result.title, svg: result.svg, impact: result.impact, focus: result.focus, nodeCount: result.nodeCount, changes: result.changes, error: result.error,
         choices: elements.filter(e => e.kind === 'team' || e.kind === 'bet' || e.kind === 'pillar'),
         elements,
         highlight,

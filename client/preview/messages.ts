@@ -18,6 +18,8 @@ export interface PreviewOptions {
     readonly depth?: number;
     /** Dependencies view, grouped by team: team boxes drawn as their team alone. */
     readonly collapsed?: readonly string[];
+    /** Graph views: mark the elements added and changed since the last commit (`HEAD`). */
+    readonly changes?: boolean;
 }
 
 export const defaultOptions: PreviewOptions = { view: 'dependencies', cluster: true };
@@ -65,6 +67,8 @@ export type HostMessage =
         readonly focus?: FocusSummary;
         /** Nodes the view draws (graph views); large plans open focused. */
         readonly nodeCount?: number;
+        /** With `changes`: how many elements are marked since `HEAD`, or why none could be. */
+        readonly changes?: { readonly revision: string; readonly added: number; readonly changed: number; readonly error?: string };
         /** Teams, bets and pillars to offer in the filters and impact picker. */
         readonly choices: readonly ElementChoice[];
         /** Every element of the plan, for search and accessible names. */

@@ -54,6 +54,7 @@ export function previewHtml(input: PreviewHtmlInput): string {
   <label class="field"><span class="field-label">Pillar</span> <select id="filter-pillar" title="Show only what concerns one pillar"></select></label>
   <label class="field"><span class="field-label">Impact</span> <select id="impact" title="What would stall if this team or bet did nothing for six months? (Alt+click a node)"></select></label>
   <label class="field toggle" id="cluster-field" title="Draw a box around each team and the bets it owns (click a box's name to collapse it)"><input type="checkbox" id="cluster"> Group by team</label>
+  <label class="field toggle graph-only" id="changes-field" title="Mark the elements added and changed since the last commit (HEAD), as 'trellis diff' sees them"><input type="checkbox" id="changes"> Changes since HEAD <span id="changes-count" class="field-note" aria-live="polite"></span></label>
   <div class="focus-tools graph-only" role="group" aria-label="Focus">
     <button type="button" id="focus-selected" title="Show only the selected element and its neighbours (F, or double-click a node)">Focus</button>
     <select id="depth" title="How many hops up and down the chain focus mode shows" aria-label="Hops shown around the focused element">${[1, 2, 3, 4, 5].map(d => `<option value="${d}">${d} hop${d === 1 ? '' : 's'}</option>`).join('')}</select>

@@ -113,7 +113,7 @@ export class TrellisPreviewPanel {
 
     private async request(standalone: boolean, png = false): Promise<PreviewViewResult> {
         if (!this.client.isRunning()) await this.client.start();
-        return this.client.sendRequest<PreviewViewResult>(PreviewViewRequest.method, viewParams(this.options, standalone, png));
+        return this.client.sendRequest<PreviewViewResult>(PreviewViewRequest.method, viewParams(this.options, standalone, png, this.source));
     }
 
     private async update(): Promise<void> {

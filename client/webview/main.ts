@@ -56,6 +56,8 @@ const pillarSelect = $<HTMLSelectElement>('filter-pillar');
 const impactSelect = $<HTMLSelectElement>('impact');
 const depthSelect = $<HTMLSelectElement>('depth');
 const clusterBox = $<HTMLInputElement>('cluster');
+const changesBox = $<HTMLInputElement>('changes');
+const changesCount = $<HTMLElement>('changes-count');
 const searchInput = $<HTMLInputElement>('search');
 
 const panZoom = createPanZoom(canvas, viewport, zoom => saveZoom(zoom));
@@ -96,6 +98,7 @@ function syncToolbar(): void {
     impactSelect.value = options.impact ?? '';
     depthSelect.value = String(options.depth ?? defaultDepth);
     clusterBox.checked = options.cluster;
+    changesBox.checked = options.changes === true;
 }
 
 function fillSelect(select: HTMLSelectElement, none: string, choices: readonly ElementChoice[], value: string | undefined): void {
@@ -144,6 +147,12 @@ function showBanner(text: string | undefined, clearLabel: string, kind: 'impact'
     bannerText.textContent = text ?? '';
     bannerClear.textContent = clearLabel;
     bannerClear.dataset.kind = kind;
+}
+
+/** Beside the toggle: how many elements are marked, or why none could be (no git repository, say). */
+function showChanges(message: UpdateMessage): void {
+    const changes = message.changes;
+    changesCount.textContent = !changes ? '' : changes.error !== undefined ? `(${changes.error})` : `(${changes.added} added, ${changes.changed} changed)`;
 }
 
 function showFocusBanner(message: UpdateMessage): void {
@@ -294,6 +303,7 @@ function onUpdate(message: UpdateMessage): void {
     document.body.dataset.drawn = message.options.view;
     if (!message.focus) save({ autoFocused: false });
     showFocusBanner(message);
+    showChanges(message);
     applyHighlight();
     if (selected !== undefined && !elementFor(selected)) selected = undefined;
     select(selected);
@@ -411,6 +421,7 @@ teamSelect.addEventListener('change', () => setOptions({ team: teamSelect.value 
 pillarSelect.addEventListener('change', () => setOptions({ pillar: pillarSelect.value || undefined }));
 impactSelect.addEventListener('change', () => setOptions({ impact: impactSelect.value || undefined }));
 clusterBox.addEventListener('change', () => setOptions({ cluster: clusterBox.checked }));
+changesBox.addEventListener('change', () => setOptions({ changes: changesBox.checked || undefined }));
 depthSelect.addEventListener('change', () => {
     pendingCentre = state.options.focus;
     setOptions({ depth: Number(depthSelect.value) });

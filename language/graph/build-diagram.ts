@@ -48,6 +48,7 @@ export function buildDiagram(model: PlanModel, view: ViewName, options: ViewOpti
 /** Collapsed team boxes, then focus on one element (which must be in the view). */
 function narrow(diagram: GraphDiagram, options: ViewOptions): GraphDiagram {
     let result = options.collapsed !== undefined && options.collapsed.length > 0 ? collapseClusters(diagram, options.collapsed) : diagram;
+    if (options.changes) result = markChanges(result, options.changes);
     if (options.focus !== undefined) {
         const focus = options.focus;
         if (!result.nodes.some(n => n.id === focus)) {
@@ -56,6 +57,13 @@ function narrow(diagram: GraphDiagram, options: ViewOptions): GraphDiagram {
         result = focusDiagram(result, focus, options.depth ?? defaultFocusDepth);
     }
     return result;
+}
+
+/** Elements added or changed since a revision, tagged so every drawing can mark them. */
+function markChanges(diagram: GraphDiagram, changes: NonNullable<ViewOptions['changes']>): GraphDiagram {
+    const added = new Set(changes.added), changed = new Set(changes.changed);
+    const nodes = diagram.nodes.map(n => (added.has(n.id) ? { ...n, tags: [...n.tags, 'added'] } : changed.has(n.id) ? { ...n, tags: [...n.tags, 'changed'] } : n));
+    return { ...diagram, nodes, changesSince: changes.revision };
 }
 
 function describeKind(model: PlanModel, name: string): string {

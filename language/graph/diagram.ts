@@ -28,6 +28,8 @@ export interface ViewOptions {
     readonly depth?: number;
     /** Dependencies view: team boxes drawn as their team alone, the bets inside hidden. */
     readonly collapsed?: readonly string[];
+    /** Node-and-edge views: elements to mark as added or changed since a revision. */
+    readonly changes?: { readonly revision: string; readonly added: readonly string[]; readonly changed: readonly string[] };
 }
 
 /** What a focused diagram left out, for the preview's banner and the drawing's note. */
@@ -123,6 +125,8 @@ export interface GraphDiagram {
     readonly impact?: ImpactSummary;
     /** Set when the view is focused on one element. */
     readonly focus?: FocusSummary;
+    /** Set when elements are marked as added or changed since a revision (tags `added`, `changed`). */
+    readonly changesSince?: string;
 }
 
 export interface CapacityAllocation {

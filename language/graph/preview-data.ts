@@ -8,7 +8,7 @@ import type { PlanModel } from '../model/plan-model.js';
 import type { PlanElementInfo, PreviewViewParams, PreviewViewResult } from '../protocol.js';
 import type { TrellisServices } from '../trellis-module.js';
 import { buildDiagram, isViewName, ViewOptionError } from './build-diagram.js';
-import type { Diagram, ElementKind } from './diagram.js';
+import type { Diagram, ElementKind, ViewOptions } from './diagram.js';
 import { findingsByElement } from './element-findings.js';
 import { svgToPng } from './png.js';
 import { toSvg } from './svg.js';
@@ -29,7 +29,7 @@ export interface PreparedPreview {
  * Reads the plan for a preview answer: quick, and the only part that touches the workspace,
  * so the server runs it under the workspace's read lock and lays out after releasing it.
  */
-export function preparePreview(services: TrellisServices, params: PreviewViewParams): PreparedPreview {
+export function preparePreview(services: TrellisServices, params: PreviewViewParams, changes?: ViewOptions['changes']): PreparedPreview {
     const view = isViewName(params.view) ? params.view : 'dependencies';
     const plan = services.plan.PlanService;
     const model = plan.model;
@@ -38,7 +38,7 @@ export function preparePreview(services: TrellisServices, params: PreviewViewPar
     try {
         const diagram = buildDiagram(model, view, {
             team: params.team || undefined, pillar: params.pillar || undefined, impact: params.impact || undefined, cluster: params.cluster,
-            focus: params.focus || undefined, depth: params.depth, collapsed: params.collapsed,
+            focus: params.focus || undefined, depth: params.depth, collapsed: params.collapsed, changes,
         }, findingsByElement(plan.findings));
         return { view, elements, diagram, standalone, png: params.png === true && standalone ? (params.scale ?? 2) : undefined };
     } catch (error) {

@@ -12,7 +12,10 @@ type Swatch =
     | { readonly cluster: true; readonly text: string };
 
 function items(diagram: GraphDiagram): Swatch[] {
-    const impact: Swatch[] = diagram.impact ? [{ box: 'bet impact-source', text: 'stops' }, { box: 'bet impact-stalled', text: 'would stall' }] : [];
+    const impact: Swatch[] = [
+        ...(diagram.impact ? [{ box: 'bet impact-source', text: 'stops' }, { box: 'bet impact-stalled', text: 'would stall' }] : []),
+        ...(diagram.changesSince !== undefined ? [{ box: 'bet added', text: `added since ${diagram.changesSince}` }, { box: 'bet changed', text: `changed since ${diagram.changesSince}` }] : []),
+    ];
     const states: Swatch[] = [
         { box: 'bet done', text: 'done or dropped (struck through)' },
         { box: 'bet severity-warning', text: 'has a warning' },

@@ -33,6 +33,8 @@ export const standaloneCss = `
 .trellis-diagram .cycle .arrowhead { fill: ${p.error}; }
 .trellis-diagram.has-impact .nodes .node:not(.impact-source):not(.impact-stalled) { opacity: 0.35; }
 .trellis-diagram.has-impact .edges .edge:not(.impact) { opacity: 0.25; }
+.trellis-diagram .added .node-box { stroke: #1a7f37; stroke-width: 3; }
+.trellis-diagram .changed .node-box { stroke: #8250df; stroke-width: 3; stroke-dasharray: 6 3; }
 .trellis-diagram .impact-source .node-box { fill: ${p.impactSource}; stroke: ${p.error}; stroke-width: 3; }
 .trellis-diagram .impact-stalled .node-box { fill: ${p.impactStalled}; stroke: ${p.error}; }
 .trellis-diagram .edge.impact .edge-line { stroke: ${p.error}; stroke-width: 2; }

@@ -20,7 +20,7 @@ describe('an untitled plan document', () => {
         server = await TrellisServer.start({
             'teams.trellis': 'team platform "Platform" { type platform capacity 4 }\n',
             'bets.trellis': 'bet sso "Single sign-on" { owner platform 50% during 2027-Q1 }\n',
-        }, { today: '2027-01-15' });
+        }, { settings: { today: '2027-01-15' } });
         await server.diagnosticsOf('teams.trellis', seen => seen.length === 0, 'no findings');
 
         for (const text of ['team scratch ', 'team scratch {}', 'team scratch {\n  name "Scratch\n}', 'team scratch {\n  name "Scratch"\n}']) {

@@ -129,6 +129,23 @@ describe('the preview webview', () => {
         await preview.page.waitForSelector('#viewport .node[data-name="loop-a"]');
     });
 
+    test('"Changes since HEAD" asks for the marks, and says how many came back or why none did', async () => {
+        await preview.page.locator('#changes').check();
+        const asked = await preview.waitForPosted(m => m.type === 'options' && m.options.changes === true);
+        expect(asked).toMatchObject({ type: 'options', options: { changes: true } });
+        const svg = '<svg xmlns="http://www.w3.org/2000/svg" class="trellis-diagram view-dependencies" data-view="dependencies" width="10" height="10"><g class="nodes"></g></svg>';
+        await preview.send({ type: 'update', options: { view: 'dependencies', cluster: true, changes: true }, title: 'Dependencies', svg, choices: [], elements: [], changes: { revision: 'HEAD', added: 2, changed: 3 } });
+        await expect.poll(() => preview.page.locator('#changes-count').textContent()).toBe('(2 added, 3 changed)');
+        await preview.send({ type: 'update', options: { view: 'dependencies', cluster: true, changes: true }, title: 'Dependencies', svg, choices: [], elements: [], changes: { revision: 'HEAD', added: 0, changed: 0, error: 'examples is not inside a git repository' } });
+        await expect.poll(() => preview.page.locator('#changes-count').textContent()).toBe('(examples is not inside a git repository)');
+        const count = preview.posted.length;
+        await preview.page.locator('#changes').uncheck();
+        await expect.poll(() => preview.posted.slice(count).find(m => m.type === 'options')).toMatchObject({ type: 'options', options: { view: 'dependencies' } });
+        const off = preview.posted.slice(count).find(m => m.type === 'options');
+        expect(off?.type === 'options' && off.options.changes).toBeFalsy();
+        await preview.refresh();
+    });
+
     test('a filter that names something gone shows why, and clears', async () => {
         await preview.send({ type: 'update', options: { view: 'dependencies', cluster: true, team: 'gone' }, title: '', svg: '', choices: [], elements: [], error: "There is no team 'gone' in the plan" });
         await preview.page.waitForSelector('#banner.error:not([hidden])');
