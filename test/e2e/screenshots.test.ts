@@ -49,6 +49,9 @@ if (process.env.TRELLIS_E2E_SCREENSHOTS) {
             await screenshot('editor-preview-dependencies', 'webview');
             // The same preview on its capacity view: each team's load per quarter.
             await screenshot('editor-preview-capacity', 'webview', 'capacity');
+            // And the other two views, so the README shows all four as the editor draws them.
+            await screenshot('editor-preview-metrics', 'webview', 'metrics');
+            await screenshot('editor-preview-pillars', 'webview', 'pillars');
         });
     });
 }
