@@ -185,6 +185,9 @@ async function bundleEntries(outdir) {
     await esbuild.build({
         entryPoints: [path.join(repo, 'bench', 'measure-heap.ts'), path.join(repo, 'bench', 'measure-layout.ts')],
         bundle: true, platform: 'node', format: 'cjs', target: 'node22', outdir, outExtension: { '.js': '.cjs' }, logLevel: 'warning',
+        // As esbuild.mjs does: `import.meta.url` is the bundle's own file (the layout finds its fonts by it).
+        define: { 'import.meta.url': 'import_meta_url' },
+        banner: { js: "const import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
     });
     return { heap: path.join(outdir, 'measure-heap.cjs'), layout: path.join(outdir, 'measure-layout.cjs') };
 }
@@ -517,7 +520,8 @@ async function main() {
         process.stdout.write(`${markdown}\n`);
         return;
     }
-    const entries = await bundleEntries(path.join(o.work, 'bin'));
+    // Inside the repository (out/bench), so the bundles find the fonts in node_modules.
+    const entries = await bundleEntries(path.join(repo, 'out', 'bench'));
 
     for (const size of o.sizes) {
         const wanted = size >= 100_000 ? ['spread'] : o.layouts;
