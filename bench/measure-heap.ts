@@ -8,7 +8,6 @@
 import { DocumentState, EmptyFileSystem, URI } from 'langium';
 import { findPlanFiles, readPlanFile } from '../cli/workspace.js';
 import { createTrellisServices } from '../language/trellis-module.js';
-import type { TrellisIndexManager } from '../language/workspace/trellis-index-manager.js';
 
 async function main(): Promise<void> {
     const [dir, mode = 'editor'] = process.argv.slice(2);
@@ -16,7 +15,7 @@ async function main(): Promise<void> {
     collect();
     const before = process.memoryUsage().heapUsed;
     const { shared, Trellis } = createTrellisServices(EmptyFileSystem);
-    if (mode === 'cli') (shared.workspace.IndexManager as TrellisIndexManager).indexReferences = false;
+    if (mode === 'cli') shared.workspace.IndexManager.indexReferences = false;
     Trellis.plan.PlanService.setToday('2027-01-15');
     const files = findPlanFiles([dir]);
     const phases: Record<string, number> = {};

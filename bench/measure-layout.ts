@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     const { services } = await loadWorkspace(findPlanFiles([dir]), '2027-01-15');
     const plan = services.plan.PlanService;
     let t = performance.now();
-    const diagram = buildDiagram(plan.model, 'dependencies', {}, findingsByElement(plan.findings));
+    const diagram = buildDiagram(plan.model, 'dependencies', {}, findingsByElement(services.validation.WorkspaceFindings.current));
     const buildMs = performance.now() - t;
     if (diagram.type !== 'graph') throw new Error('the dependencies view is not a graph');
     t = performance.now();

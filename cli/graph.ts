@@ -48,7 +48,7 @@ export async function runGraph(args: string[]): Promise<number> {
     try {
         diagram = buildDiagram(plan.model, view, {
             impact: values.impact, team: values.team, pillar: values.pillar, cluster: !values['no-clusters'], focus: values.focus, depth,
-        }, findingsByElement(plan.findings));
+        }, findingsByElement(services.validation.WorkspaceFindings.current));
     } catch (error) {
         if (error instanceof ViewOptionError) throw new UsageError(error.message);
         throw error;

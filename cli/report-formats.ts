@@ -2,7 +2,7 @@
 // 2.1.0 for code-scanning services. All three list the same diagnostics in the same order.
 
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { codeInfo, type Severity } from '../language/validation/codes.js';
+import { codeInfo, type Severity } from '../language/model/codes.js';
 
 export interface FileDiagnostic {
     readonly file: string;

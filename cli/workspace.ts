@@ -5,9 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { EmptyFileSystem } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver';
 import { createTrellisServices, type TrellisServices } from '../language/trellis-module.js';
-import type { TrellisIndexManager } from '../language/workspace/trellis-index-manager.js';
 import { reason, UsageError } from './plan-files.js';
 
 export { findPlanFiles, UsageError } from './plan-files.js';
@@ -44,7 +42,7 @@ export function readPlanFile(file: string): string {
 export async function loadWorkspace(files: readonly string[], today?: string): Promise<LoadedWorkspace> {
     const { shared, Trellis } = createTrellisServices(EmptyFileSystem);
     // Nothing here asks where an element is used: no index of references to build.
-    (shared.workspace.IndexManager as TrellisIndexManager).indexReferences = false;
+    shared.workspace.IndexManager.indexReferences = false;
     if (today !== undefined && !Trellis.plan.PlanService.setToday(today)) {
         throw new UsageError(`--today must be a date like 2027-03-15, not '${today}'`);
     }
@@ -56,10 +54,6 @@ export async function loadWorkspace(files: readonly string[], today?: string): P
     });
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     return { services: Trellis, documents };
-}
-
-export function diagnosticsOf(doc: LangiumDocument): Diagnostic[] {
-    return doc.diagnostics ?? [];
 }
 
 /** A path relative to the current folder, with forward slashes. */

@@ -23,6 +23,7 @@ import { TrellisTokenBuilder } from './parser/trellis-token-builder.js';
 import { TrellisValueConverter } from './parser/trellis-value-converter.js';
 import { TrellisLinker, TrellisScopeComputation, TrellisScopeProvider } from './references/trellis-scope.js';
 import { TrellisDocumentValidator } from './validation/document-validator.js';
+import { TrellisWorkspaceFindings } from './validation/workspace-findings.js';
 import { TrellisValidationRegistry } from './validation/trellis-validation-registry.js';
 import { registerValidationChecks } from './validation/trellis-validator.js';
 import { TrellisConfigurationProvider } from './workspace/trellis-configuration.js';
@@ -34,13 +35,28 @@ import { TrellisAstNodeLocator } from './workspace/trellis-node-locator.js';
 import { TrellisReferenceDescriptionProvider } from './workspace/trellis-reference-descriptions.js';
 import { TrellisWorkspaceManager } from './workspace/trellis-workspace-manager.js';
 
+/** The shared services Trellis replaces, by their own types, so no caller needs a cast. */
+export type TrellisAddedSharedServices = {
+    workspace: {
+        DocumentBuilder: TrellisDocumentBuilder;
+        IndexManager: TrellisIndexManager;
+        LangiumDocumentFactory: TrellisDocumentFactory;
+    };
+};
+
+export type TrellisSharedServices = LangiumSharedServices & TrellisAddedSharedServices;
+
 export type TrellisAddedServices = {
     plan: {
         PlanService: TrellisPlanService;
     };
+    validation: {
+        DocumentValidator: TrellisDocumentValidator;
+        WorkspaceFindings: TrellisWorkspaceFindings;
+    };
 };
 
-export type TrellisServices = LangiumServices & TrellisAddedServices;
+export type TrellisServices = LangiumServices & TrellisAddedServices & { shared: TrellisSharedServices };
 
 export const TrellisModule: Module<TrellisServices, PartialLangiumServices & TrellisAddedServices> = {
     parser: {
@@ -54,6 +70,7 @@ export const TrellisModule: Module<TrellisServices, PartialLangiumServices & Tre
     },
     validation: {
         DocumentValidator: services => new TrellisDocumentValidator(services),
+        WorkspaceFindings: services => new TrellisWorkspaceFindings(services),
         ValidationRegistry: services => new TrellisValidationRegistry(services),
     },
     workspace: {
@@ -76,7 +93,7 @@ export const TrellisModule: Module<TrellisServices, PartialLangiumServices & Tre
     },
 };
 
-export const TrellisSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+export const TrellisSharedModule: Module<TrellisSharedServices, PartialLangiumSharedServices & TrellisAddedSharedServices> = {
     workspace: {
         DocumentBuilder: services => new TrellisDocumentBuilder(services),
         LangiumDocumentFactory: services => new TrellisDocumentFactory(services),
@@ -94,12 +111,12 @@ export const TrellisSharedModule: Module<LangiumSharedServices, PartialLangiumSh
  * Creates the shared services and the Trellis language services. Without a connection
  * (tests, the CLI) the configuration provider is marked ready at once.
  */
-export function createTrellisServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Trellis: TrellisServices } {
+export function createTrellisServices(context: DefaultSharedModuleContext): { shared: TrellisSharedServices; Trellis: TrellisServices } {
     const shared = inject(createDefaultSharedModule(context), TrellisGeneratedSharedModule, TrellisSharedModule);
     const Trellis = inject(createDefaultModule({ shared }), TrellisGeneratedModule, TrellisModule);
     shared.ServiceRegistry.register(Trellis);
     registerValidationChecks(Trellis);
-    (shared.workspace.DocumentBuilder as TrellisDocumentBuilder).connect(Trellis.plan.PlanService);
+    shared.workspace.DocumentBuilder.connect(Trellis);
     if (!context.connection) {
         shared.workspace.ConfigurationProvider.initialized({});
     }

@@ -10,7 +10,7 @@ import { isNamedElement, isPolicy, type Element, type Property } from '../genera
 import type { PlanModel } from '../model/plan-model.js';
 import { propertyKeyword, repeatableProperties } from '../model/vocabulary.js';
 import { createTrellisServices } from '../trellis-module.js';
-import type { Severity } from '../validation/codes.js';
+import type { Severity } from '../model/codes.js';
 
 /** A plan file's text, named by its path relative to the side's root (forward slashes). */
 export interface PlanText {

@@ -39,7 +39,7 @@ export function preparePreview(services: TrellisServices, params: PreviewViewPar
         const diagram = buildDiagram(model, view, {
             team: params.team || undefined, pillar: params.pillar || undefined, impact: params.impact || undefined, cluster: params.cluster,
             focus: params.focus || undefined, depth: params.depth, collapsed: params.collapsed, changes,
-        }, findingsByElement(plan.findings));
+        }, findingsByElement(services.validation.WorkspaceFindings.current));
         return { view, elements, diagram, standalone, png: params.png === true && standalone ? (params.scale ?? 2) : undefined };
     } catch (error) {
         if (!(error instanceof ViewOptionError)) throw error;

@@ -12,7 +12,7 @@ import {
 import { quarterLabel } from '../model/periods.js';
 import type { TrellisPlanService } from '../model/plan-service.js';
 import { propertyOf } from '../model/vocabulary.js';
-import { fixedCodes, IssueCodes, isIssueCode } from '../validation/codes.js';
+import { fixedCodes, IssueCodes, isIssueCode } from '../model/codes.js';
 import type { TrellisServices } from '../trellis-module.js';
 
 interface LinkingErrorData {

@@ -20,7 +20,7 @@ import {
     stages, teamTypes, type PropertyType,
 } from '../model/vocabulary.js';
 import type { TrellisServices } from '../trellis-module.js';
-import { allCodes, codeInfo, fixedCodes, levels } from '../validation/codes.js';
+import { allCodes, codeInfo, fixedCodes, levels } from '../model/codes.js';
 import { valueWords } from './value-words.js';
 
 const propertyKeywords = new Map(Object.entries(propertyKeyword).map(([type, keyword]) => [keyword, type as PropertyType]));

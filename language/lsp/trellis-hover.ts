@@ -15,7 +15,7 @@ import {
 import { daysBetween, quarterLabel } from '../model/periods.js';
 import type { BetFacts, PlanModel } from '../model/plan-model.js';
 import type { TrellisPlanService } from '../model/plan-service.js';
-import { codeInfo, isIssueCode } from '../validation/codes.js';
+import { codeInfo, isIssueCode } from '../model/codes.js';
 import { pct } from '../validation/report.js';
 import type { TrellisServices } from '../trellis-module.js';
 import { people, wipOf } from '../graph/view-helpers.js';

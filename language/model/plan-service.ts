@@ -1,24 +1,21 @@
 // Keeps the plan model of the whole workspace: built lazily from every plan document after
-// a change, cached until the next one. Also owns "today" (the `--today` flag, the
-// `trellis.today` setting, else the system date), since review and allowance findings
-// depend on it.
+// a change (by this service's own model builder), cached until the next change. Also owns
+// "today" (the `--today` flag, the `trellis.today` setting, else the system date), since
+// review and allowance findings depend on it. The findings of the workspace checks on the
+// model are kept by validation/workspace-findings.ts.
 
 import { DocumentState, type LangiumDocuments } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Plan } from '../generated/ast.js';
 import { isPlan } from '../generated/ast.js';
 import { isIsoDay, systemToday } from './periods.js';
-import { PlanModel, type PlanDocument } from './plan-model.js';
-import { computeWorkspaceFindings, type WorkspaceFindings } from '../validation/workspace-checks.js';
+import { PlanModelBuilder, type BuildCounts } from './model-builder.js';
+import type { PlanDocument, PlanModel } from './plan-model.js';
 
 export class TrellisPlanService {
     private readonly documents: LangiumDocuments;
+    private readonly builder = new PlanModelBuilder();
     private cached?: PlanModel;
-    /** The model built last, cached or not: the next one may be derived from it. */
-    private last?: PlanModel;
-    /** The model the last one was derived from, if it was: its findings are the start of the next. */
-    private derivedFrom?: PlanModel;
-    private cachedFindings?: { model: PlanModel; findings: WorkspaceFindings };
     private todayOverride?: string;
 
     constructor(shared: Pick<LangiumSharedServices, 'workspace'>) {
@@ -37,22 +34,15 @@ export class TrellisPlanService {
     get model(): PlanModel {
         if (this.cached) return this.cached;
         const { documents, complete } = this.planDocuments();
-        // Derived from the model built last when only the insides of elements changed: see PlanModel.
-        const model = new PlanModel(documents, this.today, this.last);
-        this.derivedFrom = model.delta ? this.last : undefined;
-        this.last = model;
+        // Derived from the model built last when only the insides of elements changed: see model-builder.ts.
+        const model = this.builder.build(documents, this.today);
         if (complete) this.cached = model;
         return model;
     }
 
-    /** Findings of the workspace-wide checks on the current model, by document URI. */
-    get findings(): WorkspaceFindings {
-        const model = this.model;
-        if (this.cachedFindings?.model !== model) {
-            const previous = model === this.last && this.cachedFindings?.model === this.derivedFrom ? this.cachedFindings : undefined;
-            this.cachedFindings = { model, findings: computeWorkspaceFindings(model, previous) };
-        }
-        return this.cachedFindings.findings;
+    /** How the models so far were built: derived from the one before, or in full. */
+    get buildCounts(): Readonly<BuildCounts> {
+        return this.builder.counts;
     }
 
     /** The date findings are judged against, `YYYY-MM-DD`. */

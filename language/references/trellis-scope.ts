@@ -18,12 +18,18 @@ import { forEachNode, referencesOf } from '../workspace/syntax-walk.js';
  * instead of a map of all elements built again after every change.
  */
 export class TrellisScopeProvider extends DefaultScopeProvider {
+    private readonly index: TrellisIndexManager;
     private readonly scopes = new Map<string, Scope>();
+
+    constructor(services: TrellisServices) {
+        super(services);
+        this.index = services.shared.workspace.IndexManager;
+    }
 
     protected override getGlobalScope(referenceType: string, _context: ReferenceInfo): Scope {
         let scope = this.scopes.get(referenceType);
         if (!scope) {
-            const index = this.indexManager as TrellisIndexManager;
+            const index = this.index;
             scope = {
                 getElement: name => index.first(name, referenceType),
                 getElements: name => stream(index.named(name, referenceType)),

@@ -11,7 +11,7 @@ import {
 import { daysBetween, periodOf } from '../model/periods.js';
 import type { TrellisPlanService } from '../model/plan-service.js';
 import { propertyOf } from '../model/vocabulary.js';
-import { IssueCodes } from './codes.js';
+import { IssueCodes } from '../model/codes.js';
 import { report } from './report.js';
 
 export class TrellisBetValidator {

@@ -4,7 +4,7 @@
 
 import type { PlanModel, QuarterLoad, TeamFacts } from '../model/plan-model.js';
 import { quarterLabel } from '../model/periods.js';
-import { IssueCodes } from './codes.js';
+import { IssueCodes } from '../model/codes.js';
 import { list, pct, type Finding } from './report.js';
 
 /** `only`: judge just these teams (the others' findings are known not to have changed). */

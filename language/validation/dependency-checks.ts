@@ -4,13 +4,8 @@
 
 import { isDependsOnProperty, type Bet, type DependsOnProperty, type Team } from '../generated/ast.js';
 import type { PlanModel } from '../model/plan-model.js';
-import { IssueCodes } from './codes.js';
+import { IssueCodes } from '../model/codes.js';
 import { loop, type Finding } from './report.js';
-
-export function checkDependencies(model: PlanModel, add: (finding: Finding) => void): void {
-    checkDependencyGraph(model, add);
-    checkDependencyTiming(model, add);
-}
 
 /** Loops and blast radius; `only`: for just these bets and teams (the others' findings are known not to have changed). */
 export function checkDependencyGraph(model: PlanModel, add: (finding: Finding) => void, only?: ReadonlySet<string>): void {

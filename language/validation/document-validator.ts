@@ -6,11 +6,11 @@ import {
     type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions,
 } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
-import type { TrellisPlanService } from '../model/plan-service.js';
 import type { TrellisServices } from '../trellis-module.js';
 import { showBidi } from '../graph/escape.js';
 import { forEachNode } from '../workspace/syntax-walk.js';
-import { IssueCodes } from './codes.js';
+import { IssueCodes } from '../model/codes.js';
+import type { TrellisWorkspaceFindings } from './workspace-findings.js';
 
 const langiumCodes: Record<string, string> = {
     [DocumentValidator.LexingError]: IssueCodes.SyntaxError,
@@ -19,13 +19,13 @@ const langiumCodes: Record<string, string> = {
 };
 
 export class TrellisDocumentValidator extends DefaultDocumentValidator {
-    private readonly plan: TrellisPlanService;
+    private readonly findings: TrellisWorkspaceFindings;
     /** How many of each document's diagnostics are its workspace findings (they follow Langium's own). */
     private readonly workspaceCounts = new WeakMap<LangiumDocument, number>();
 
     constructor(services: TrellisServices) {
         super(services);
-        this.plan = services.plan.PlanService;
+        this.findings = services.validation.WorkspaceFindings;
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
@@ -65,7 +65,7 @@ export class TrellisDocumentValidator extends DefaultDocumentValidator {
 
     /** The workspace findings (computed once per build) that sit in this document, as diagnostics. */
     private workspaceDiagnostics(document: LangiumDocument): Diagnostic[] {
-        return (this.plan.findings.get(document.uri.toString()) ?? []).map(finding => this.toDiagnostic(finding.severity, finding.message, {
+        return (this.findings.current.get(document.uri.toString()) ?? []).map(finding => this.toDiagnostic(finding.severity, finding.message, {
             node: finding.node, property: finding.property as never, index: finding.index, code: finding.code, data: { code: finding.code },
         }));
     }

@@ -4,7 +4,7 @@
 import { isDrivesProperty, isNorthStarProperty, type DrivesProperty, type Metric } from '../generated/ast.js';
 import { propertyOf } from '../model/vocabulary.js';
 import type { PlanModel } from '../model/plan-model.js';
-import { IssueCodes } from './codes.js';
+import { IssueCodes } from '../model/codes.js';
 import { list, loop, type Finding } from './report.js';
 
 export function checkMetrics(model: PlanModel, add: (finding: Finding) => void): void {

@@ -5,8 +5,8 @@
 import { AstUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import { isAllowProperty, isElement, type Element } from '../generated/ast.js';
 import { periodOf } from '../model/periods.js';
-import { levelOf, type PlanModel } from '../model/plan-model.js';
-import { codeInfo, fixedCodes, type IssueCode, type Severity } from './codes.js';
+import type { PlanModel } from '../model/plan-model.js';
+import { codeInfo, fixedCodes, levelOf, type IssueCode, type Severity } from '../model/codes.js';
 
 export interface Finding {
     readonly code: IssueCode;

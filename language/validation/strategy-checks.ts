@@ -4,7 +4,7 @@
 import { isTargetProperty } from '../generated/ast.js';
 import type { PlanModel } from '../model/plan-model.js';
 import { propertyOf } from '../model/vocabulary.js';
-import { IssueCodes } from './codes.js';
+import { IssueCodes } from '../model/codes.js';
 import { list, pct, type Finding } from './report.js';
 
 /** `goals`: judge just these goals (the others' findings are known not to have changed); pillars always. */

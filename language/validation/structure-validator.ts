@@ -15,7 +15,7 @@ import {
     awarenessLevels, changeKinds, effectivenessLevels, elementKind, elementProperties, fundingKinds, propertyKeyword,
     repeatableProperties, stages, teamTypes, withArticle,
 } from '../model/vocabulary.js';
-import { allCodes, fixedCodes, IssueCodes, isIssueCode, levels } from './codes.js';
+import { allCodes, fixedCodes, IssueCodes, isIssueCode, levels } from '../model/codes.js';
 import { report, type Finding } from './report.js';
 
 export class TrellisStructureValidator {

@@ -8,7 +8,7 @@ import type { AllowProperty, Element, UnitProperty } from '../generated/ast.js';
 import { bidiControlsIn } from '../graph/escape.js';
 import type { TrellisPlanService } from '../model/plan-service.js';
 import { elementKind } from '../model/vocabulary.js';
-import { IssueCodes } from './codes.js';
+import { IssueCodes } from '../model/codes.js';
 import { report } from './report.js';
 
 export class TrellisTextValidator {

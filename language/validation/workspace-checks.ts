@@ -6,7 +6,7 @@ import { AstUtils, isAstNode, type AstNode, type LangiumDocument } from 'langium
 import { isElement, type NamedElement } from '../generated/ast.js';
 import type { PlanDelta, PlanModel } from '../model/plan-model.js';
 import { checkCapacity } from './capacity-checks.js';
-import { IssueCodes } from './codes.js';
+import { IssueCodes } from '../model/codes.js';
 import { checkDependencyGraph, checkDependencyTiming } from './dependency-checks.js';
 import { checkMetrics } from './metric-checks.js';
 import { judge, type Finding, type JudgedFinding } from './report.js';
@@ -15,17 +15,23 @@ import { propertyKeyword } from '../model/vocabulary.js';
 
 export type WorkspaceFindings = ReadonlyMap<string, readonly JudgedFinding[]>;
 
+/** The findings by document, and each with what it takes to keep it, or not, in the next computation. */
+export interface ComputedFindings {
+    readonly byDocument: WorkspaceFindings;
+    readonly tagged: readonly TaggedFinding[];
+}
+
 /**
  * Runs every workspace check and returns the judged findings by document URI.
  *
- * Given the findings of the model this one was derived from (`previous`, see PlanModel), only
+ * Given the findings of the model this one was derived from (`previous`, see model-derive.ts), only
  * the elements the change touched are judged again (the teams whose loads moved, the goals
  * whose bets changed, the bets and teams whose dependencies changed, every element of the
  * changed files, ...); the other findings are kept, and all are put back in the order a full
  * run gives them. The metric and pillar checks, which are few, always run in full.
  */
-export function computeWorkspaceFindings(model: PlanModel, previous?: { model: PlanModel; findings: WorkspaceFindings }): WorkspaceFindings {
-    const known = previous && model.delta ? tagged.get(previous.findings) : undefined;
+export function computeWorkspaceFindings(model: PlanModel, previous?: ComputedFindings): ComputedFindings {
+    const known = previous && model.delta ? previous.tagged : undefined;
     if (!known) return compute(model);
     try {
         return compute(model, known);
@@ -36,7 +42,7 @@ export function computeWorkspaceFindings(model: PlanModel, previous?: { model: P
     }
 }
 
-function compute(model: PlanModel, known?: readonly TaggedFinding[]): WorkspaceFindings {
+function compute(model: PlanModel, known?: readonly TaggedFinding[]): ComputedFindings {
     const scope = known && model.delta ? affected(model, model.delta) : undefined;
     const ranks = rankings(model);
     const found: TaggedFinding[] = [];
@@ -75,14 +81,13 @@ function compute(model: PlanModel, known?: readonly TaggedFinding[]): WorkspaceF
         if (!list) byDocument.set(t.uri, (list = []));
         list.push(t.finding);
     }
-    tagged.set(byDocument, all);
-    return byDocument;
+    return { byDocument, tagged: all };
 }
 
 /** The check family a finding came from, in the order a full run makes them. */
-const enum Family { Names, Capacity, Dependencies, LateDependencies, Metrics, Strategy }
+export const enum Family { Names, Capacity, Dependencies, LateDependencies, Metrics, Strategy }
 
-interface TaggedFinding {
+export interface TaggedFinding {
     readonly finding: JudgedFinding;
     readonly uri: string;
     readonly family: Family;
@@ -94,9 +99,6 @@ interface TaggedFinding {
     readonly seq: number;
 }
 
-/** Every finding of a computation with what it takes to keep it, or not, in the next one. */
-const tagged = new WeakMap<WorkspaceFindings, readonly TaggedFinding[]>();
-
 function entityOf(node: AstNode): string {
     const element = AstUtils.getContainerOfType(node, isElement);
     return element && 'name' in element ? element.name ?? '' : '';
@@ -106,7 +108,7 @@ function entityOf(node: AstNode): string {
 function rankings(model: PlanModel): (family: Family, entity: string) => number {
     let names: Map<string, number> | undefined;
     let bets: Map<string, number> | undefined, teams: Map<string, number> | undefined, goals: Map<string, number> | undefined;
-    const positions = (map: Map<string, unknown>) => new Map([...map.keys()].map((k, i) => [k, i]));
+    const positions = (map: ReadonlyMap<string, unknown>) => new Map([...map.keys()].map((k, i) => [k, i]));
     return (family, entity) => {
         switch (family) {
             case Family.Names:

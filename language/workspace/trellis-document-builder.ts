@@ -29,14 +29,18 @@ import {
     type AstNodeDescription, type BuildOptions, type LangiumDocument, type MaybePromise,
 } from 'langium';
 import { CancellationToken, DiagnosticSeverity } from 'vscode-languageserver';
-import type { LangiumSharedServices } from 'langium/lsp';
-import type { TrellisPlanService } from '../model/plan-service.js';
-import type { TrellisDocumentValidator } from '../validation/document-validator.js';
+import type { TrellisServices, TrellisSharedServices } from '../trellis-module.js';
 import type { TrellisDocumentFactory } from './trellis-document-factory.js';
 import { findingsSignature } from '../validation/workspace-checks.js';
 
+/** What the builder reads of the language's services: the plan, its findings, and the validator that emits them. */
+type PlanServices = Pick<TrellisServices, 'plan' | 'validation'>;
+
 export class TrellisDocumentBuilder extends DefaultDocumentBuilder {
-    private planService?: TrellisPlanService;
+    private readonly documentFactory: TrellisDocumentFactory;
+    private language?: PlanServices;
+    /** The names each parse refers to, read when first needed (see `usesAny`). */
+    private readonly usedNames = new WeakMap<object, Set<string>>();
     /** The workspace findings each document was last validated with (after today and the policy's severities). */
     private readonly validatedWith = new Map<string, string>();
     /** What files changed or deleted since the last finished update exported before they changed. */
@@ -49,8 +53,9 @@ export class TrellisDocumentBuilder extends DefaultDocumentBuilder {
     /** Requests waiting for the workspace to reach a state (find references, workspace symbols, ...). */
     private readonly stateWaiters = new Set<{ readonly state: DocumentState; readonly resolve: () => void }>();
 
-    constructor(services: LangiumSharedServices) {
+    constructor(services: TrellisSharedServices) {
         super(services);
+        this.documentFactory = services.workspace.LangiumDocumentFactory;
         this.onDocumentPhase(DocumentState.Validated, doc => this.remember(doc));
         this.onDocumentPhase(DocumentState.Linked, doc => {
             if (doc.references.some(ref => ref.error !== undefined)) this.unresolved.add(doc.uri.toString());
@@ -58,9 +63,9 @@ export class TrellisDocumentBuilder extends DefaultDocumentBuilder {
         });
     }
 
-    /** Connects the plan service; done by the language module once both exist. */
-    connect(planService: TrellisPlanService): void {
-        this.planService = planService;
+    /** Connects the language's plan services; done by the language module once both exist. */
+    connect(language: PlanServices): void {
+        this.language = language;
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
@@ -75,7 +80,7 @@ export class TrellisDocumentBuilder extends DefaultDocumentBuilder {
             this.unresolved.delete(uri.toString());
         }
         // Files that were gone when read: deleted, as the file watcher will (or did) report them.
-        const vanished = (this.langiumDocumentFactory as TrellisDocumentFactory).takeVanished?.() ?? [];
+        const vanished = this.documentFactory.takeVanished();
         const gone = vanished.filter(uri => this.langiumDocuments.hasDocument(uri));
         if (gone.length > 0) {
             await this.update([], gone, cancelToken);
@@ -85,11 +90,11 @@ export class TrellisDocumentBuilder extends DefaultDocumentBuilder {
         const stale = this.staleDocuments();
         if ((relink.length === 0 && stale.length === 0) || cancelToken.isCancellationRequested) return;
         const revalidate: LangiumDocument[] = [];
-        const prefix = this.planService ? signaturePrefix(this.planService) : undefined;
+        const prefix = this.language ? signaturePrefix(this.language) : undefined;
         for (const doc of stale) {
             const sameContext = this.validatedWith.get(doc.uri.toString())?.startsWith(`${prefix}\n`);
-            const validator = this.serviceRegistry.getServices(doc.uri).validation.DocumentValidator as TrellisDocumentValidator;
-            if (sameContext && !relink.includes(doc) && doc.state === DocumentState.Validated && validator.refreshWorkspaceDiagnostics(doc)) {
+            const validator = this.language?.validation.DocumentValidator;
+            if (sameContext && !relink.includes(doc) && doc.state === DocumentState.Validated && validator?.refreshWorkspaceDiagnostics(doc)) {
                 await this.notifyDocumentPhase(doc, DocumentState.Validated, cancelToken); // published, and remembered
             } else {
                 this.resetToState(doc, DocumentState.IndexedReferences);
@@ -179,11 +184,11 @@ export class TrellisDocumentBuilder extends DefaultDocumentBuilder {
 
     /** Documents validated with workspace findings that are no longer current. */
     staleDocuments(): LangiumDocument[] {
-        const plan = this.planService;
-        if (!plan) return [];
-        const prefix = signaturePrefix(plan);
+        const language = this.language;
+        if (!language) return [];
+        const prefix = signaturePrefix(language);
         return this.langiumDocuments.all
-            .filter(doc => doc.state >= DocumentState.Validated && this.validatedWith.get(doc.uri.toString()) !== signature(plan, doc, prefix))
+            .filter(doc => doc.state >= DocumentState.Validated && this.validatedWith.get(doc.uri.toString()) !== signature(language, doc, prefix))
             .toArray();
     }
 
@@ -200,7 +205,7 @@ export class TrellisDocumentBuilder extends DefaultDocumentBuilder {
         for (const uri of changedNames.size > 0 ? this.keptLinked : []) {
             const doc = this.langiumDocuments.getDocument(URI.parse(uri));
             if (!doc || doc.state < DocumentState.Linked || this.exportsBefore.has(uri)) continue; // gone, or relinked anyway
-            if (usesAny(doc, changedNames)) {
+            if (this.usesAny(doc, changedNames)) {
                 this.resetToState(doc, DocumentState.ComputedScopes);
                 relink.push(doc);
             }
@@ -215,10 +220,25 @@ export class TrellisDocumentBuilder extends DefaultDocumentBuilder {
         return new Set(this.indexManager.allElements(undefined, new Set([uri])).map(exportKey));
     }
 
+    /** Whether a document refers to any of these names. */
+    private usesAny(doc: LangiumDocument, names: ReadonlySet<string>): boolean {
+        const root = doc.parseResult.value;
+        let used = this.usedNames.get(root);
+        if (!used) {
+            used = new Set();
+            for (const node of AstUtils.streamAst(root)) {
+                for (const ref of AstUtils.streamReferences(node)) used.add(ref.reference.$refText);
+            }
+            this.usedNames.set(root, used);
+        }
+        for (const name of names) if (used.has(name)) return true;
+        return false;
+    }
+
     private remember(doc: LangiumDocument): void {
-        if (!this.planService) return;
+        if (!this.language) return;
         try {
-            this.validatedWith.set(doc.uri.toString(), signature(this.planService, doc, signaturePrefix(this.planService)));
+            this.validatedWith.set(doc.uri.toString(), signature(this.language, doc, signaturePrefix(this.language)));
         } catch (error) {
             // A fault in the plan model must cost a refresh, never the language server itself:
             // forgetting the signature makes the next update re-validate this document.
@@ -236,31 +256,14 @@ function nameOfKey(key: string): string {
     return key.split('\u0000')[1];
 }
 
-/** The names a document refers to, read once per parse. */
-const usedNames = new WeakMap<object, Set<string>>();
-
-function usesAny(doc: LangiumDocument, names: ReadonlySet<string>): boolean {
-    const root = doc.parseResult.value;
-    let used = usedNames.get(root);
-    if (!used) {
-        used = new Set();
-        for (const node of AstUtils.streamAst(root)) {
-            for (const ref of AstUtils.streamReferences(node)) used.add(ref.reference.$refText);
-        }
-        usedNames.set(root, used);
-    }
-    for (const name of names) if (used.has(name)) return true;
-    return false;
-}
-
 /** What every document's diagnostics depend on beyond its own text: today and the policy's severities. */
-function signaturePrefix(plan: TrellisPlanService): string {
-    const { model } = plan;
+function signaturePrefix(language: PlanServices): string {
+    const { model } = language.plan.PlanService;
     const levels = [...model.policy.levels].map(([c, l]) => `${c}=${l}`).sort().join(',');
     return `${model.today}|${levels}`;
 }
 
 /** ... and its workspace findings. */
-function signature(plan: TrellisPlanService, doc: LangiumDocument, prefix: string): string {
-    return `${prefix}\n${findingsSignature(plan.findings.get(doc.uri.toString()))}`;
+function signature(language: PlanServices, doc: LangiumDocument, prefix: string): string {
+    return `${prefix}\n${findingsSignature(language.validation.WorkspaceFindings.current.get(doc.uri.toString()))}`;
 }

@@ -78,5 +78,5 @@ export interface LoadedPlan {
 export async function loadPlan(files: Record<string, string> = planFiles): Promise<LoadedPlan> {
     const ws = await buildWorkspace(files, { today: '2027-01-15' });
     const plan = ws.services.plan.PlanService;
-    return { model: plan.model, findings: findingsByElement(plan.findings) };
+    return { model: plan.model, findings: findingsByElement(ws.services.validation.WorkspaceFindings.current) };
 }

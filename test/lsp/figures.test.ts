@@ -85,7 +85,7 @@ describe('examples/acme: one figure everywhere', () => {
 
     test("every team's load and WIP per quarter are the same in the hover, the lens and the capacity view", async () => {
         const model = ws.services.plan.PlanService.model;
-        const capacity = buildDiagram(model, 'capacity', {}, findingsByElement(ws.services.plan.PlanService.findings)) as CapacityDiagram;
+        const capacity = buildDiagram(model, 'capacity', {}, findingsByElement(ws.services.validation.WorkspaceFindings.current)) as CapacityDiagram;
         const teams = elements().filter((e): e is { doc: LangiumDocument; node: Team } => isTeam(e.node));
         expect(teams.length).toBeGreaterThan(10);
         for (const { doc, node } of teams) {

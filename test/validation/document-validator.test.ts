@@ -3,7 +3,7 @@
 // Both are always errors, and a broken file must not hide findings anywhere else.
 
 import { describe, expect, test } from 'vitest';
-import { allCodes } from '../../language/validation/codes.js';
+import { allCodes } from '../../language/model/codes.js';
 import { buildPlan, buildWorkspace } from '../helpers.js';
 import { ERROR, WARNING, codes, messages, seen } from './findings.js';
 

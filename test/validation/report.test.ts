@@ -3,7 +3,7 @@
 // element until its `until` date has passed.
 
 import { describe, expect, test } from 'vitest';
-import { allCodes } from '../../language/validation/codes.js';
+import { allCodes } from '../../language/model/codes.js';
 import { buildPlan, buildWorkspace } from '../helpers.js';
 import { ERROR, HINT, INFO, WARNING, messages, seen } from './findings.js';
 

@@ -2,6 +2,8 @@
 // This is the one place codes are spelled; checks, policy, allowances, hovers and the
 // CLI's SARIF rules all read it.
 
+import type { PlanPolicy } from './plan-facts.js';
+
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Level = Severity | 'off';
 
@@ -77,4 +79,9 @@ export const levels: readonly Level[] = ['off', 'hint', 'info', 'warning', 'erro
 
 export function isIssueCode(code: string): code is IssueCode {
     return Object.hasOwn(codeInfo, code);
+}
+
+/** A code's severity under the plan's policy: its `check CODE LEVEL` override, else its default. */
+export function levelOf(policy: Pick<PlanPolicy, 'levels'>, code: IssueCode): Level {
+    return policy.levels.get(code) ?? codeInfo[code].severity;
 }
