@@ -1,5 +1,6 @@
 // Lint that guards the architecture: `language/` stays free of `vscode` and of the language
-// client, and the client never pulls Langium in (it talks to the server over LSP).
+// client, `language/model/` of the checks, editor features and drawings that read it, and the
+// client never pulls Langium in (it talks to the server over LSP).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -21,6 +22,19 @@ export default tseslint.config(
                 { name: 'vscode', message: 'language/, server/ and cli/ must not depend on the VS Code API.' },
                 { name: 'vscode-languageclient', message: 'The language client belongs to client/ only.' },
             ], patterns: ['vscode-languageclient/*'] }],
+        },
+    },
+    {
+        // The plan model is read by validation, the editor features and the drawings, and reads none of them.
+        files: ['language/model/**/*.ts'],
+        rules: {
+            'no-restricted-imports': ['error', { paths: [
+                { name: 'vscode', message: 'language/ must not depend on the VS Code API.' },
+                { name: 'vscode-languageclient', message: 'The language client belongs to client/ only.' },
+            ], patterns: [
+                { group: ['vscode-languageclient/*'], message: 'The language client belongs to client/ only.' },
+                { group: ['../validation/*', '../lsp/*', '../graph/*'], message: 'model/ is read by validation/, lsp/ and graph/, never the other way round.' },
+            ] }],
         },
     },
     {
