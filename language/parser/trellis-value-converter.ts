@@ -13,32 +13,33 @@
 import { DefaultValueConverter, ValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
 
 export class TrellisValueConverter extends DefaultValueConverter {
+    /**
+     * One string object per distinct name. The table only grows (each name typed letter by letter
+     * leaves its prefixes), so past a bound it starts afresh: equal names then are two objects,
+     * which costs speed, never correctness.
+     */
+    private readonly names = new Map<string, string>();
+
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
         switch (rule.name) {
             case 'STRING':
                 return input.includes('\\') ? (' ' + ValueConverter.convertString(input)).slice(1) : input.slice(1, -1);
             case 'Name':
             case 'ID':
-                return shared(super.runConverter(rule, input, cstNode) as string);
+                return this.shared(super.runConverter(rule, input, cstNode) as string);
             default:
                 return super.runConverter(rule, input, cstNode);
         }
     }
+
+    private shared(name: string): string {
+        const known = this.names.get(name);
+        if (known !== undefined) return known;
+        if (this.names.size >= nameTableLimit) this.names.clear();
+        const copy = (' ' + name).slice(1); // a copy, so the table keeps no file's text alive
+        this.names.set(copy, copy);
+        return copy;
+    }
 }
 
-/**
- * One string object per distinct name. The table only grows (each name typed letter by letter
- * leaves its prefixes), so past a bound it starts afresh: equal names then are two objects,
- * which costs speed, never correctness.
- */
-const names = new Map<string, string>();
-const limit = 500_000;
-
-function shared(name: string): string {
-    const known = names.get(name);
-    if (known !== undefined) return known;
-    if (names.size >= limit) names.clear();
-    const copy = (' ' + name).slice(1); // a copy, so the table keeps no file's text alive
-    names.set(copy, copy);
-    return copy;
-}
+const nameTableLimit = 500_000;

@@ -11,6 +11,9 @@ import { DefaultAstNodeLocator, type AstNode } from 'langium';
 const namePrefix = '#';
 
 export class TrellisAstNodeLocator extends DefaultAstNodeLocator {
+    /** The first top-level element of each name in a parsed file; a file's syntax tree never changes once parsed. */
+    private readonly byRoot = new WeakMap<AstNode, Map<string, AstNode>>();
+
     override getAstNodePath(node: AstNode): string {
         if (!node.$container) return '';
         const segments: string[] = [];
@@ -27,7 +30,7 @@ export class TrellisAstNodeLocator extends DefaultAstNodeLocator {
         const head = this.segmentSeparator + namePrefix;
         if (!path.startsWith(head)) return super.getAstNode<T>(node, path);
         const end = path.indexOf(this.segmentSeparator, head.length);
-        const element = firstByName(node).get(path.slice(head.length, end < 0 ? undefined : end));
+        const element = this.firstByName(node).get(path.slice(head.length, end < 0 ? undefined : end));
         if (!element) return undefined;
         return end < 0 ? element as T : super.getAstNode<T>(element, path.slice(end));
     }
@@ -36,24 +39,21 @@ export class TrellisAstNodeLocator extends DefaultAstNodeLocator {
     private elementSegment(element: AstNode): string {
         const name = (element as { name?: unknown }).name;
         const root = element.$container;
-        if (typeof name === 'string' && name !== '' && root && firstByName(root).get(name) === element) return namePrefix + name;
+        if (typeof name === 'string' && name !== '' && root && this.firstByName(root).get(name) === element) return namePrefix + name;
         return this.getPathSegment(element);
     }
-}
 
-/** The first top-level element of each name in a parsed file; a file's syntax tree never changes once parsed. */
-const byRoot = new WeakMap<AstNode, Map<string, AstNode>>();
-
-function firstByName(root: AstNode): Map<string, AstNode> {
-    let map = byRoot.get(root);
-    if (!map) {
-        map = new Map();
-        const elements = (root as { elements?: unknown }).elements;
-        for (const element of Array.isArray(elements) ? elements as AstNode[] : []) {
-            const name = (element as { name?: unknown }).name;
-            if (typeof name === 'string' && name !== '' && !map.has(name)) map.set(name, element);
+    private firstByName(root: AstNode): Map<string, AstNode> {
+        let map = this.byRoot.get(root);
+        if (!map) {
+            map = new Map();
+            const elements = (root as { elements?: unknown }).elements;
+            for (const element of Array.isArray(elements) ? elements as AstNode[] : []) {
+                const name = (element as { name?: unknown }).name;
+                if (typeof name === 'string' && name !== '' && !map.has(name)) map.set(name, element);
+            }
+            this.byRoot.set(root, map);
         }
-        byRoot.set(root, map);
+        return map;
     }
-    return map;
 }
