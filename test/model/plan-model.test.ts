@@ -355,3 +355,45 @@ bet c { pillar p owner t 10% during 2027-Q5 }
         expect(ws.withCode('invalid-value')).toHaveLength(2);
     });
 });
+
+describe('one model per build', () => {
+    const plan = `team t { capacity 4 }
+pillar p { target 100% }
+bet a { pillar p owner t 80% during 2027-Q1 }
+bet b { pillar p owner t 10% during 2027-Q1 }
+`;
+
+    test('an edit inside an element derives the next model; a rename links it in full; an older model says it is superseded', async () => {
+        const ws = await buildWorkspace({ 'plan.trellis': plan });
+        const service = ws.services.plan.PlanService;
+        const first = service.model;
+        expect(service.buildCounts).toEqual({ derived: 0, full: 1 });
+
+        await ws.edit('plan.trellis', plan.replace('80%', '95%'));
+        const second = service.model;
+        expect(second).not.toBe(first);
+        expect(first.superseded).toBe(true);
+        expect(second.superseded).toBe(false);
+        expect(second.delta?.basedOn).toBe(first.generation);
+        expect(service.buildCounts).toEqual({ derived: 1, full: 1 });
+        expect(second.teams.get('t')?.loads.get(2027 * 4)?.load).toBe(105);
+        expect(ws.withCode('overloaded-team')).toHaveLength(1);
+
+        await ws.edit('plan.trellis', plan.replace('bet b', 'bet c'));
+        const third = service.model;
+        expect(second.superseded).toBe(true);
+        expect(third.delta).toBeUndefined();
+        expect(service.buildCounts).toEqual({ derived: 1, full: 2 });
+        expect([...third.bets.keys()]).toEqual(['a', 'c']);
+        expect(ws.withCode('overloaded-team')).toEqual([]);
+    });
+
+    test('two sets of services never share a model builder', async () => {
+        const one = await buildWorkspace({ 'plan.trellis': plan });
+        await one.edit('plan.trellis', plan.replace('80%', '95%'));
+        const two = await buildWorkspace({ 'plan.trellis': plan });
+        void two.services.plan.PlanService.model;
+        expect(two.services.plan.PlanService.buildCounts).toEqual({ derived: 0, full: 1 });
+        expect(one.services.plan.PlanService.buildCounts).toEqual({ derived: 1, full: 1 });
+    });
+});

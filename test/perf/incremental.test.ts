@@ -194,7 +194,8 @@ const edits: Edit[] = [
     },
 ];
 
-async function checkEdits(layout: Layout, seed: number, count: number, compareEvery: number): Promise<void> {
+/** Runs the edits and compares; returns how the edited workspace's plan models were built. */
+async function checkEdits(layout: Layout, seed: number, count: number, compareEvery: number): Promise<{ derived: number; full: number }> {
     const plan = generatePlan(300, seed);
     const texts = new Map(layoutPlan(plan, layout).files);
     const ws = await buildWorkspace(Object.fromEntries(texts));
@@ -221,13 +222,19 @@ async function checkEdits(layout: Layout, seed: number, count: number, compareEv
             expect(staleNodes(ws), `after edit ${i} (${layout}, seed ${seed})`).toEqual([]);
         }
     }
+    return { ...ws.services.plan.PlanService.buildCounts };
 }
 
 describe('an edited workspace has the diagnostics of a fresh build of the same texts', () => {
     for (const layout of ['central', 'grouped', 'spread'] as const) {
         for (const seed of [1, 2]) {
             test(`${layout} layout, seed ${seed}: 60 random edits`, async () => {
-                await checkEdits(layout, seed, 60, 3);
+                const counts = await checkEdits(layout, seed, 60, 3);
+                // About half the kinds of edit only change the insides of elements, and their
+                // models are derived from the one before; the others (renames, added and deleted
+                // elements, the policy, syntax errors) are linked in full. Both paths are compared.
+                expect(counts.derived, JSON.stringify(counts)).toBeGreaterThanOrEqual(20);
+                expect(counts.full, JSON.stringify(counts)).toBeGreaterThanOrEqual(5);
             }, 300_000);
         }
     }
