@@ -233,8 +233,9 @@ describe('an edited workspace has the diagnostics of a fresh build of the same t
                 // About half the kinds of edit only change the insides of elements, and their
                 // models are derived from the one before; the others (renames, added and deleted
                 // elements, the policy, syntax errors) are linked in full. Both paths are compared.
-                expect(counts.derived, JSON.stringify(counts)).toBeGreaterThanOrEqual(20);
-                expect(counts.full, JSON.stringify(counts)).toBeGreaterThanOrEqual(5);
+                // Seen on 2026-12-03: 28-36 derived and 25-33 full builds of 61 in each run.
+                expect(counts.derived, JSON.stringify(counts)).toBeGreaterThanOrEqual(25);
+                expect(counts.full, JSON.stringify(counts)).toBeGreaterThanOrEqual(15);
             }, 300_000);
         }
     }
