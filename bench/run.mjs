@@ -183,13 +183,13 @@ function measureJson(jsonFile, runs) {
 async function bundleEntries(outdir) {
     const esbuild = await import('esbuild');
     await esbuild.build({
-        entryPoints: ['measure-heap.ts', 'measure-layout.ts', 'measure-model.ts'].map(file => path.join(repo, 'bench', file)),
+        entryPoints: ['measure-heap.ts', 'measure-layout.ts', 'measure-model.ts', 'measure-parsers.ts', 'parse-worker.ts'].map(file => path.join(repo, 'bench', file)),
         bundle: true, platform: 'node', format: 'cjs', target: 'node22', outdir, outExtension: { '.js': '.cjs' }, logLevel: 'warning',
         // As esbuild.mjs does: `import.meta.url` is the bundle's own file (the layout finds its fonts by it).
         define: { 'import.meta.url': 'import_meta_url' },
         banner: { js: "const import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
     });
-    return { heap: path.join(outdir, 'measure-heap.cjs'), layout: path.join(outdir, 'measure-layout.cjs'), model: path.join(outdir, 'measure-model.cjs') };
+    return { heap: path.join(outdir, 'measure-heap.cjs'), layout: path.join(outdir, 'measure-layout.cjs'), model: path.join(outdir, 'measure-model.cjs'), parsers: path.join(outdir, 'measure-parsers.cjs') };
 }
 
 /** A full link of the plan model over the facts cached per parse, and a full run of the workspace checks on it (medians, in process). */
@@ -211,6 +211,29 @@ function measureCompileCache(dir, runs) {
         uncached.push(measureCheck(dir, 1, { NODE_DISABLE_COMPILE_CACHE: '1' }).wall);
     }
     return { cached: median(cached), uncached: median(uncached), runs };
+}
+
+/**
+ * The initial build with its files parsed on the main thread and on two worker threads
+ * (Langium's `WorkerThreadAsyncParser`), one whole process per run, run after run in turn;
+ * the two must report the same diagnostics.
+ */
+function measureParsers(entry, dir, runs) {
+    const modes = { sync: [], workers: [] };
+    for (let i = 0; i < runs; i++) {
+        for (const mode of Object.keys(modes)) {
+            const r = runTimed(process.execPath, [entry, dir, mode, '2']);
+            if (r.status !== 0) throw new Error(`parser measurement (${mode}) failed: ${r.stderr.slice(0, 2000)}`);
+            modes[mode].push({ ...JSON.parse(r.stdout), wall: r.wall, rss: r.rss });
+        }
+    }
+    const summary = samples => ({
+        wall: median(samples.map(s => s.wall)), rss: samples[0].rss !== undefined ? Math.max(...samples.map(s => s.rss)) : undefined,
+        parse: median(samples.map(s => s.parse)), firstResult: median(samples.map(s => s.firstResult)), hydrate: median(samples.map(s => s.hydrate)),
+        build: median(samples.map(s => s.build)), diagnostics: samples[0].diagnostics, digests: [...new Set(samples.map(s => s.digest))],
+    });
+    const sync = summary(modes.sync), workers = summary(modes.workers);
+    return { runs, sync, workers, identical: sync.digests.length === 1 && workers.digests.length === 1 && sync.digests[0] === workers.digests[0] };
 }
 
 function measureHeap(entry, dir, mode) {
@@ -352,9 +375,9 @@ function analysis() {
         '',
         'Every one of these is locked in by `test/perf/incremental.test.ts`: after hundreds of random edits of generated workspaces, in every layout, the edited workspace has exactly the diagnostics, reference targets and find-references answers of a fresh build of the same texts (not timed).', '',
         '## Where the rest goes, and what would close the gaps', '',
-        '- **`trellis check` at 50k elements, against 25× the floor**, is bound by parsing: in a CPU profile of one run at 50k (spread, 4.8 s sampled) Langium\'s parser took 2.0 s of the main script and the garbage collector 1.2 s (25%), most of it the parse\'s garbage; linking, the plan model and every check together took about 1.1 s. Parsing alone (2.9 s at 50k in "Where a full build\'s time goes") is four fifths of what 25× the floor allows (3.7 s in this run; ≈ 2.5 s with the faster floor the issue measured), and the same parse keeps the 10k check at 3.7× tj3 rather than 6×. Levers measured: (1) parsing on both cores with Langium\'s own `WorkerThreadAsyncParser` (see below: it does not pay on two cores); (2) an earlier split of the whole build over two worker threads, each parsing, linking and checking half the files, with identical output: slower on two cores (50k: 8.3 s against 6.8 s; 10k: 2.6 s against 2.0 s), the workers and the collector\'s threads competing for the cores, and not kept; (3) a larger young generation (`--max-semi-space-size=32`): 0.99× the time, 1.08× the memory, not kept; (4) giving the keyword tokens the name token\'s category so that `Name` needs no 35 alternatives (Langium builds an object and a closure per alternative at every choice): 0.94× the time, not kept, because Chevrotain\'s single-token-deletion recovery then takes the next element\'s keyword as the missing name (`check }` swallowed the bet after it); (5) Node\'s compile cache: kept (above). What would close the gap is a parser that allocates far less per token and per choice than Langium\'s (or an incremental one, so a build re-parses only what changed): the rest (linking 0.4 s, validation with the first model build 1.2 s) has no single large part left: reading the facts of every element is 0.3 s, the workspace checks 0.15 s, Langium\'s walk linking every node to its container 0.3 s.',
+        '- **`trellis check` at 50k elements, against 25× the floor**, is bound by parsing: in a CPU profile of one run at 50k (spread, 4.8 s sampled) Langium\'s parser took 2.0 s of the main script and the garbage collector 1.2 s (25%), most of it the parse\'s garbage; linking, the plan model and every check together took about 1.1 s. Parsing alone (2.9 s at 50k in "Where a full build\'s time goes") is four fifths of what 25× the floor allows (3.7 s in this run; ≈ 2.5 s with the faster floor the issue measured), and the same parse keeps the 10k check at 3.7× tj3 rather than 6×. Levers measured: (1) parsing on both cores with Langium\'s own `WorkerThreadAsyncParser` (measured above, in "Parsing on both cores": slower and heavier on two cores, and not kept); (2) an earlier split of the whole build over two worker threads, each parsing, linking and checking half the files, with identical output: slower on two cores (50k: 8.3 s against 6.8 s; 10k: 2.6 s against 2.0 s), the workers and the collector\'s threads competing for the cores, and not kept; (3) a larger young generation (`--max-semi-space-size=32`): 0.99× the time, 1.08× the memory, not kept; (4) giving the keyword tokens the name token\'s category so that `Name` needs no 35 alternatives (Langium builds an object and a closure per alternative at every choice): 0.94× the time, not kept, because Chevrotain\'s single-token-deletion recovery then takes the next element\'s keyword as the missing name (`check }` swallowed the bet after it); (5) Node\'s compile cache: kept (above). What would close the gap is a parser that allocates far less per token and per choice than Langium\'s (or an incremental one, so a build re-parses only what changed): the rest (linking 0.4 s, validation with the first model build 1.2 s) has no single large part left: reading the facts of every element is 0.3 s, the workspace checks 0.15 s, Langium\'s walk linking every node to its container 0.3 s.',
         '- **The language server\'s memory at 50k (≤ 350 MB) and the heap per element (≤ 6 KB)** are held by the syntax trees: in a heap snapshot at 10k (115 MB, 11.5 KB per element) the concrete syntax tree is 44% (213k leaf nodes 21 MB, 236k composite nodes 14 MB, their child arrays about 15 MB): 21 leaves and 24 composites per element, one composite for every name and reference (the `Name` data-type rule); the abstract syntax tree, its property arrays, the plan model\'s facts and the index are the rest. Langium keeps every document\'s full tree, and Trellis\'s workspace findings are re-ranged on documents that are not open (an edit in one file moves a team\'s overload in another), so the tree of every file is read after every edit. What would close it: keep the full tree only for open documents and, for the others, the ranges that diagnostics, references and rename need (names, references and property values) with the abstract tree, re-parsing a file when a feature needs more; by the snapshot, that alone brings the heap to about 6.4 KB per element, and collapsing the name wrappers would take it under 6 KB.',
-        '- **Editing the central definitions file** (7,000 elements, 1.3 MB in one file) re-parses the whole file on every change, and its old tree becomes garbage: parsing it and collecting the old one are most of the time, which keeps this edit at the edge of its 1 s target (see its p95). Keeping definitions in files of a few hundred elements (the grouped and spread layouts) makes the same edit a few tens of milliseconds; being well inside 1 s with one huge file needs incremental reparsing of just the edited element, which Langium does not do.',
+        '- **Editing the central definitions file** (7,000 elements, 1.3 MB in one file) re-parses the whole file on every change, and its old tree becomes garbage: parsing it and collecting the old one are most of the time, which puts this edit at about half its 1 s target where the same edit in a small file takes tens of milliseconds. Keeping definitions in files of a few hundred elements (the grouped and spread layouts) makes the same edit a few tens of milliseconds; being well inside 1 s with one huge file needs incremental reparsing of just the edited element, which Langium does not do.',
         '- **The server\'s resident memory** in the central layout grows to a few GB over a hundred edits of its 1.3 MB file while the live heap stays flat (~620 MB at 50k, checked with forced collections after each edit): V8 lets the old generation grow before collecting it. Starting the server with `--max-old-space-size` (e.g. 1536) would bound it, at the cost of more frequent collections.',
         '- **Heap per element** is about half the concrete syntax tree (leaf nodes ~104 bytes, composite nodes with their child arrays ~120 bytes) and a quarter the abstract syntax tree; the plan model, findings and indexes are the rest. Reaching 6 KB needs a leaner tree: fewer composite nodes (the `Name` data-type rule wraps every name and reference in one), or dropping the syntax tree of files that are not open and re-parsing them on demand.',
         '',
@@ -496,6 +519,23 @@ function report(o, m, results) {
         p('');
     }
 
+    if ((results.parsers ?? []).length > 0) {
+        p('## Parsing on both cores: Langium\'s `WorkerThreadAsyncParser`', '',
+            'The initial build of the spread layout, as `trellis check` builds (no index of references, every check), with the files parsed on the main thread and with Langium\'s `WorkerThreadAsyncParser` on two worker threads, each worker parsing with Trellis\'s own parser and posting its result dehydrated, the main thread hydrating it (`bench/measure-parsers.ts`, `bench/parse-worker.ts`). One whole process per run, the two in turn; medians. *Parse* is until every document exists; *start-up* is until the first worker\'s first result (loading the bundle and building the parser in each thread); *hydrating* is the main thread rebuilding the trees it receives.', '');
+        p('| elements | parsed | wall (median) | peak RSS | parse | of which start-up | hydrating on the main thread | rest of the build | diagnostics |', '|---|---|---|---|---|---|---|---|---|');
+        for (const r of results.parsers) {
+            const same = r.identical ? `${r.sync.diagnostics}, identical` : `**differ** (${r.sync.diagnostics} / ${r.workers.diagnostics})`;
+            const rss = r.sync.rss !== undefined ? [mb(r.sync.rss), `${mb(r.workers.rss)} (${(r.workers.rss / r.sync.rss).toFixed(2)}×)`] : ['not measured', 'not measured'];
+            p(`| ${sizeLabel(r.size)} | on the main thread | ${ms(r.sync.wall)} | ${rss[0]} | ${ms(r.sync.parse)} | | | ${ms(r.sync.build)} | ${same} |`);
+            p(`| ${sizeLabel(r.size)} | on two worker threads | ${ms(r.workers.wall)} (${(r.workers.wall / r.sync.wall).toFixed(2)}×) | ${rss[1]} | ${ms(r.workers.parse)} | ${ms(r.workers.firstResult)} | ${ms(r.workers.hydrate)} | ${ms(r.workers.build)} | |`);
+        }
+        p('');
+        const pays = results.parsers.filter(r => r.workers.wall < r.sync.wall).map(r => sizeLabel(r.size));
+        p(pays.length === results.parsers.length
+            ? `On this machine the workers pay at ${pays.join(' and ')}: a candidate for the initial build.`
+            : `${pays.length > 0 ? `The workers pay only at ${pays.join(', ')}. ` : ''}Not kept: on two cores the parse takes longer with the workers than without them. The main thread does not parse, but it still receives every tree (structured clone) and hydrates it, which alone costs 40–50% of parsing the same files on the main thread; each worker loads the bundle and builds its own parser first; and the two workers, the main thread and the collector's threads share two cores, so each worker's parse (with its dehydration) runs slower than the main thread's would. The trees also come back heavier: a name read in a worker arrives as a copy in every tree, where the main thread's parser shares one string per name. With more cores than two the balance may change (Langium's authors put the break-even high); the measurement is here to repeat on such a machine.`, '');
+    }
+
     if (results.compileCache) {
         const cc = results.compileCache;
         p('## Node\'s compile cache', '', `\`trellis check\` of ${sizeLabel(cc.size)} elements (spread) with the compile cache that bin/trellis.cjs turns on (\`module.enableCompileCache\`, filled by a first run) and without it (\`NODE_DISABLE_COMPILE_CACHE=1\`), run after run in turn; medians of ${cc.runs}.`, '');
@@ -581,7 +621,7 @@ async function main() {
     fs.mkdirSync(o.work, { recursive: true });
     const m = machine();
     log(`machine: ${m.cores} cores, ${m.cpu}, Node ${m.node}, load ${m.load}`);
-    const results = { check: [], lsp: [], heap: [], layout: [], chains: [], compare: undefined, model: [], floors: [], compileCache: undefined };
+    const results = { check: [], lsp: [], heap: [], layout: [], chains: [], compare: undefined, model: [], floors: [], compileCache: undefined, parsers: [] };
     const runsFor = size => Number(o.runs ?? (size <= 10_000 ? 5 : size <= 50_000 ? 3 : 2));
     for (const size of o.skipCheck ? [] : o.chainSizes) {
         log(`trellis check ${sizeLabel(size)}, unchained and chained`);
@@ -625,6 +665,10 @@ async function main() {
             const spread = ws.dirs.spread ?? Object.values(ws.dirs)[0];
             log(`plan model ${sizeLabel(size)}: a full link over cached facts, and the workspace checks`);
             results.model.push({ size, ...measureModel(entries.model, spread.dir, size >= 100_000 ? 5 : 11) });
+            if (size === 10_000 || size === 50_000 || o.quick) {
+                log(`initial build ${sizeLabel(size)}: parsed on the main thread and on two worker threads`);
+                results.parsers.push({ size, ...measureParsers(entries.parsers, spread.dir, runsFor(size)) });
+            }
             if (size === o.sizes[0]) {
                 log(`trellis check ${sizeLabel(size)} with and without Node's compile cache`);
                 results.compileCache = { size, ...measureCompileCache(spread.dir, Math.max(5, runsFor(size))) };

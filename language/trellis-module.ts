@@ -109,11 +109,12 @@ export const TrellisSharedModule: Module<TrellisSharedServices, PartialLangiumSh
 
 /**
  * Creates the shared services and the Trellis language services. Without a connection
- * (tests, the CLI) the configuration provider is marked ready at once.
+ * (tests, the CLI) the configuration provider is marked ready at once. `override` replaces
+ * language services after Trellis's own (the benchmarks use it to try another parser).
  */
-export function createTrellisServices(context: DefaultSharedModuleContext): { shared: TrellisSharedServices; Trellis: TrellisServices } {
+export function createTrellisServices(context: DefaultSharedModuleContext, override: Module<TrellisServices, PartialLangiumServices> = {}): { shared: TrellisSharedServices; Trellis: TrellisServices } {
     const shared = inject(createDefaultSharedModule(context), TrellisGeneratedSharedModule, TrellisSharedModule);
-    const Trellis = inject(createDefaultModule({ shared }), TrellisGeneratedModule, TrellisModule);
+    const Trellis = inject(createDefaultModule({ shared }), TrellisGeneratedModule, TrellisModule, override);
     shared.ServiceRegistry.register(Trellis);
     registerValidationChecks(Trellis);
     shared.workspace.DocumentBuilder.connect(Trellis);
