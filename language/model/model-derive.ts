@@ -4,7 +4,7 @@
 // sum (even its rounding) is what a full build gives. The new model takes over the previous
 // one's maps, which the builder then marks superseded.
 //
-// Measured at 50k elements (BENCHMARKS.md, "The plan model after an edit"): a full link over
+// Measured at 50k elements (BENCHMARKS.md, "The plan model on every build"): a full link over
 // the cached facts and a full run of the workspace checks take several times what a derived
 // build and the re-judging of what it touched take, so this path earns its keep.
 
