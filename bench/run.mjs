@@ -366,7 +366,7 @@ function analysis(results) {
     const floor50 = (results.floors ?? []).find(f => f.size === 50_000)?.wholeProcess;
     const compare = results.compare;
     const parseShare = parse50 !== undefined && floor50 !== undefined
-        ? `Parsing alone (${ms(parse50)} at 50k in "Where a full build\'s time goes") is ${Math.round((100 * parse50) / (25 * floor50))}% of what 25× the floor allows (${ms(25 * floor50)} in this run)`
+        ? `Parsing alone (${ms(parse50)} at 50k in "Where a full build's time goes") is ${Math.round((100 * parse50) / (25 * floor50))}% of what 25× the floor allows (${ms(25 * floor50)} in this run)`
         : 'Parsing alone is most of what 25× the floor allows';
     const tj3 = compare?.tj3.wall ? `the 10k check at ${(compare.tj3.wall / compare.check.wall).toFixed(1)}× tj3` : 'the 10k check';
     return [
