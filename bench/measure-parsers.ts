@@ -1,7 +1,8 @@
 // The initial build parsed on the main thread (as `trellis check` does) or on worker threads
 // with Langium's `WorkerThreadAsyncParser` and its `Hydrator` (run by bench/run.mjs, bundled
 // with esbuild, one process per run so that its wall time and peak memory are its own).
-// Otherwise the build is `trellis check`'s: no index of references, every check. Prints how
+// Otherwise the build is `trellis check`'s (cli/workspace.ts `loadWorkspace`, with the parse
+// timed apart): no index of references, every check. Prints how
 // long the parse (and, with workers, rebuilding their results on the main thread) and the rest of the build took and a digest of every diagnostic, so that the
 // two modes can be compared for identical output.
 //
@@ -11,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Cancellation, DefaultHydrator, EmptyFileSystem, URI, type AstNode, type LangiumDocument, type ParseResult } from 'langium';
 import { WorkerThreadAsyncParser } from 'langium/node';
+import { formatText, sortDiagnostics, summarize, toFileDiagnostic } from '../cli/report-formats.js';
 import { findPlanFiles, readPlanFile } from '../cli/workspace.js';
 import { createTrellisServices } from '../language/trellis-module.js';
 
@@ -54,15 +56,10 @@ async function main(): Promise<void> {
     const t1 = performance.now();
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     const t2 = performance.now();
-    const hash = createHash('sha256');
-    let diagnostics = 0;
-    for (const doc of documents) {
-        for (const d of doc.diagnostics ?? []) {
-            diagnostics++;
-            hash.update(`${doc.uri.toString()} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${d.message}\n`);
-        }
-    }
-    process.stdout.write(JSON.stringify({ mode, threads: mode === 'workers' ? threads : 0, files: documents.length, parse: t1 - t0, firstResult: firstResult ?? 0, hydrate: hydrator.current?.spent ?? 0, build: t2 - t1, diagnostics, digest: hash.digest('hex').slice(0, 16) }) + '\n');
+    // The digest of what `trellis check` would print, so "identical" means identical output.
+    const diagnostics = sortDiagnostics(documents.flatMap(doc => (doc.diagnostics ?? []).map(d => toFileDiagnostic(doc.uri.fsPath, d))));
+    const digest = createHash('sha256').update(formatText(diagnostics, summarize(documents.length, diagnostics))).digest('hex').slice(0, 16);
+    process.stdout.write(JSON.stringify({ mode, threads: mode === 'workers' ? threads : 0, files: documents.length, parse: t1 - t0, firstResult: firstResult ?? 0, hydrate: hydrator.current?.spent ?? 0, build: t2 - t1, diagnostics: diagnostics.length, digest }) + '\n');
     process.exit(0); // the worker threads would keep the process alive
 }
 
